@@ -1,0 +1,37 @@
+package org.collectionorchestrator.engine.usertask;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Camunda user task ({@code zeebe:userTask}) that the in-memory engine has created and not yet completed or
+ * canceled.
+ *
+ * @param userTaskKey        the key to complete it with
+ * @param processInstanceKey the process instance it belongs to
+ * @param bpmnProcessId      the id of the process it belongs to
+ * @param elementId          the id of the user task in the model
+ * @param formKey            the external form reference if the model names one, else the key of the linked
+ *                           (deployed) form as a string, else {@code null}
+ * @param candidateGroups    the candidate groups, may be empty
+ * @param variables          the task's variables as the creation record carries them; usually empty
+ */
+public record OpenUserTask(
+        long userTaskKey,
+        long processInstanceKey,
+        String bpmnProcessId,
+        String elementId,
+        String formKey,
+        List<String> candidateGroups,
+        Map<String, Object> variables) {
+
+    public OpenUserTask {
+        candidateGroups = candidateGroups == null ? List.of() : List.copyOf(candidateGroups);
+        // variable values may be null, which Map.copyOf rejects
+        variables = variables == null
+                ? Map.of()
+                : Collections.unmodifiableMap(new LinkedHashMap<>(variables));
+    }
+}

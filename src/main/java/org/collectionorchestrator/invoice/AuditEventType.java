@@ -1,0 +1,14 @@
+package org.collectionorchestrator.invoice;
+
+/** What happened to an invoice; every action leaves one entry in its audit trail. */
+public enum AuditEventType {
+    INVOICE_REGISTERED,
+    PROCESS_STARTED,
+    REMINDER_SENT,
+    REMINDER_SKIPPED,
+    PAYMENT_APPLIED,
+    CREDITED_TO_CUSTOMER,
+    SETTLED,
+    COLLECTION_APPROVED,
+    WRITTEN_OFF
+}

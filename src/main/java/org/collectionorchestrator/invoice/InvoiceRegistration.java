@@ -1,0 +1,39 @@
+package org.collectionorchestrator.invoice;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** The body of POST /api/v1/invoices, as an ERP sends it. */
+public record InvoiceRegistration(
+        @NotBlank @Size(max = 64) String creditorId,
+        @NotBlank @Size(max = 64) String invoiceNumber,
+        @NotNull @Valid CustomerBody customer,
+        @NotNull LocalDate issueDate,
+        @NotNull LocalDate dueDate,
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NOK") String currency,
+        @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "1250.00") BigDecimal amount,
+        @Size(max = 35) String paymentReference) {
+
+    public record CustomerBody(
+            @NotBlank @Size(max = 64) String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull Segment segment,
+            Boolean priority,
+            @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as NO") String country,
+            @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb") String language,
+            @Email @Size(max = 320) String email) {
+
+        Customer toCustomer() {
+            return new Customer(id, name, segment, Boolean.TRUE.equals(priority), country, language, email);
+        }
+    }
+}

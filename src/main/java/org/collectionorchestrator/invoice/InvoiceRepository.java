@@ -1,0 +1,175 @@
+package org.collectionorchestrator.invoice;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.collectionorchestrator.money.Money;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+@Repository
+public class InvoiceRepository {
+
+    private static final String SELECT = """
+            select i.*, c.name as customer_name, c.segment, c.priority, c.country as customer_country,
+                   c.language as customer_language, c.email as customer_email
+              from invoice i join customer c on c.creditor_id = i.creditor_id and c.id = i.customer_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public InvoiceRepository(JdbcClient jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    public Optional<Invoice> find(UUID id) {
+        return jdbc.sql(SELECT + " where i.id = :id").param("id", id).query(InvoiceRepository::map).optional();
+    }
+
+    /** Reads the invoice and holds its row lock until the transaction ends: payments and dunning take turns. */
+    public Optional<Invoice> lock(UUID id) {
+        return jdbc.sql(SELECT + " where i.id = :id for update of i").param("id", id).query(InvoiceRepository::map).optional();
+    }
+
+    public Optional<Invoice> findByNumber(String creditorId, String invoiceNumber) {
+        return jdbc.sql(SELECT + " where i.creditor_id = :creditor and i.invoice_number = :number")
+                .param("creditor", creditorId)
+                .param("number", invoiceNumber)
+                .query(InvoiceRepository::map)
+                .optional();
+    }
+
+    public Optional<Invoice> findByPaymentReference(String creditorId, String reference) {
+        return jdbc.sql(SELECT + " where i.creditor_id = :creditor and i.payment_reference = :reference")
+                .param("creditor", creditorId)
+                .param("reference", reference)
+                .query(InvoiceRepository::map)
+                .optional();
+    }
+
+    public List<Invoice> list(String creditorId, InvoiceStatus status, int limit, long offset) {
+        return jdbc.sql(SELECT + """
+                         where (cast(:creditor as varchar) is null or i.creditor_id = :creditor)
+                           and (cast(:status as varchar) is null or i.status = :status)
+                         order by i.registered_at, i.id
+                         limit :limit offset :offset""")
+                .param("creditor", creditorId)
+                .param("status", status == null ? null : status.name())
+                .param("limit", limit)
+                .param("offset", offset)
+                .query(InvoiceRepository::map)
+                .list();
+    }
+
+    public long count(String creditorId, InvoiceStatus status) {
+        return jdbc.sql("""
+                        select count(*) from invoice i
+                         where (cast(:creditor as varchar) is null or i.creditor_id = :creditor)
+                           and (cast(:status as varchar) is null or i.status = :status)""")
+                .param("creditor", creditorId)
+                .param("status", status == null ? null : status.name())
+                .query(Long.class)
+                .single();
+    }
+
+    /** Open invoices whose lifecycle process has not been started yet (e.g. the engine was down at registration). */
+    public List<UUID> withoutProcess(Instant registeredBefore, int limit) {
+        return jdbc.sql("""
+                        select id from invoice where process_instance_key is null and status = 'OPEN' and registered_at < :before
+                         order by registered_at limit :limit""")
+                .param("before", OffsetDateTime.ofInstant(registeredBefore, clock.getZone()))
+                .param("limit", limit)
+                .query(UUID.class)
+                .list();
+    }
+
+    /** Inserts the invoice; false when the (creditor, invoice number) key exists already. */
+    public boolean insert(Invoice invoice) {
+        return jdbc.sql("""
+                        insert into invoice (id, creditor_id, invoice_number, customer_id, issue_date, due_date, currency, amount,
+                                             payment_reference, payment_reference_type, status, request_fingerprint, registered_at)
+                        values (:id, :creditor, :number, :customer, :issue, :due, :currency, :amount,
+                                :reference, :referenceType, :status, :fingerprint, :registeredAt)
+                        on conflict (creditor_id, invoice_number) do nothing""")
+                .param("id", invoice.id())
+                .param("creditor", invoice.creditorId())
+                .param("number", invoice.invoiceNumber())
+                .param("customer", invoice.customer().id())
+                .param("issue", invoice.issueDate())
+                .param("due", invoice.dueDate())
+                .param("currency", invoice.amount().currency().getCurrencyCode())
+                .param("amount", invoice.amount().amount())
+                .param("reference", invoice.paymentReference())
+                .param("referenceType", invoice.paymentReferenceType())
+                .param("status", invoice.status().name())
+                .param("fingerprint", invoice.requestFingerprint())
+                .param("registeredAt", OffsetDateTime.ofInstant(invoice.registeredAt(), clock.getZone()))
+                .update() == 1;
+    }
+
+    public void upsertCustomer(String creditorId, Customer customer) {
+        jdbc.sql("""
+                        insert into customer (creditor_id, id, name, segment, priority, country, language, email, updated_at)
+                        values (:creditor, :id, :name, :segment, :priority, :country, :language, :email, :now)
+                        on conflict (creditor_id, id) do update set name = excluded.name, segment = excluded.segment,
+                            priority = excluded.priority, country = excluded.country, language = excluded.language,
+                            email = excluded.email, updated_at = excluded.updated_at""")
+                .param("creditor", creditorId)
+                .param("id", customer.id())
+                .param("name", customer.name())
+                .param("segment", customer.segment().name())
+                .param("priority", customer.priority())
+                .param("country", customer.country())
+                .param("language", customer.language())
+                .param("email", customer.email())
+                .param("now", OffsetDateTime.now(clock))
+                .update();
+    }
+
+    public void updateStatus(UUID id, InvoiceStatus status) {
+        jdbc.sql("update invoice set status = :status where id = :id").param("status", status.name()).param("id", id).update();
+    }
+
+    /** Records the process instance once; false if another start recorded one first. */
+    public boolean recordProcessInstance(UUID id, long processInstanceKey) {
+        return jdbc.sql("update invoice set process_instance_key = :key where id = :id and process_instance_key is null")
+                .param("key", processInstanceKey)
+                .param("id", id)
+                .update() == 1;
+    }
+
+    private static Invoice map(ResultSet rs, int row) throws SQLException {
+        long key = rs.getLong("process_instance_key");
+        Long processInstanceKey = rs.wasNull() ? null : key;
+        Customer customer = new Customer(
+                rs.getString("customer_id"),
+                rs.getString("customer_name"),
+                Segment.valueOf(rs.getString("segment")),
+                rs.getBoolean("priority"),
+                rs.getString("customer_country"),
+                rs.getString("customer_language"),
+                rs.getString("customer_email"));
+        return new Invoice(
+                rs.getObject("id", UUID.class),
+                rs.getString("creditor_id"),
+                rs.getString("invoice_number"),
+                customer,
+                rs.getObject("issue_date", LocalDate.class),
+                rs.getObject("due_date", LocalDate.class),
+                Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
+                rs.getString("payment_reference"),
+                rs.getString("payment_reference_type"),
+                InvoiceStatus.valueOf(rs.getString("status")),
+                processInstanceKey,
+                rs.getString("request_fingerprint"),
+                rs.getObject("registered_at", OffsetDateTime.class).toInstant());
+    }
+}

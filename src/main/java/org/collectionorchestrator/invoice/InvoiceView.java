@@ -1,0 +1,29 @@
+package org.collectionorchestrator.invoice;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** An invoice as the API shows it; amounts are decimal strings. */
+public record InvoiceView(
+        UUID id,
+        String creditorId,
+        String invoiceNumber,
+        InvoiceRegistration.CustomerBody customer,
+        LocalDate issueDate,
+        LocalDate dueDate,
+        String currency,
+        String amount,
+        String paymentReference,
+        String paymentReferenceType,
+        InvoiceStatus status,
+        String outstanding,
+        String fees,
+        String dunningStage,
+        int remindersSent,
+        Long processInstanceKey,
+        List<AuditTrail.Entry> auditTrail) {
+
+    public record Page(List<InvoiceView> items, int page, int size, long totalItems) {
+    }
+}

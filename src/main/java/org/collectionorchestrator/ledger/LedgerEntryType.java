@@ -1,0 +1,25 @@
+package org.collectionorchestrator.ledger;
+
+/**
+ * What an amount on the ledger is. Amounts are signed from the creditor's side: what the customer owes is
+ * positive (principal, fees, interest), what reduces it is negative (payments, credits, write-offs).
+ */
+public enum LedgerEntryType {
+    PRINCIPAL(1),
+    FEE(1),
+    INTEREST(1),
+    PAYMENT(-1),
+    CREDIT(-1),
+    WRITE_OFF(-1);
+
+    private final int sign;
+
+    LedgerEntryType(int sign) {
+        this.sign = sign;
+    }
+
+    /** +1 for what the customer owes, -1 for what reduces it. */
+    public int sign() {
+        return sign;
+    }
+}

@@ -1,0 +1,30 @@
+package org.collectionorchestrator.payment;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** The body of POST /api/v1/payments: one incoming payment as the bank booked it. */
+public record PaymentRegistration(
+        @NotBlank @Size(max = 64) String creditorId,
+        @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "1250.00") BigDecimal amount,
+        @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NOK") String currency,
+        @Size(max = 35) String paymentReference,
+        UUID invoiceId,
+        @NotNull LocalDate bookingDate,
+        @NotBlank @Size(max = 100) String bankTransactionId) {
+
+    @AssertTrue(message = "give either paymentReference or invoiceId")
+    @Schema(hidden = true)
+    public boolean isTargetGiven() {
+        return invoiceId != null || (paymentReference != null && !paymentReference.isBlank());
+    }
+}

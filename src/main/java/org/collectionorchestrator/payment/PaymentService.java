@@ -1,0 +1,227 @@
+package org.collectionorchestrator.payment;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.collectionorchestrator.creditor.Creditor;
+import org.collectionorchestrator.creditor.CreditorRepository;
+import org.collectionorchestrator.invoice.AuditEventType;
+import org.collectionorchestrator.invoice.AuditTrail;
+import org.collectionorchestrator.invoice.Invoice;
+import org.collectionorchestrator.invoice.InvoiceRepository;
+import org.collectionorchestrator.invoice.InvoiceStatus;
+import org.collectionorchestrator.ledger.Ledger;
+import org.collectionorchestrator.ledger.LedgerEntryType;
+import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.payment.reference.PaymentReferences;
+import org.collectionorchestrator.web.ConflictException;
+import org.collectionorchestrator.web.InvalidRequestException;
+import org.collectionorchestrator.web.RequestFingerprint;
+import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
+import org.slf4j.MDC;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Applies incoming payments to invoices. A partial payment lowers the balance and dunning goes on; a payment that
+ * brings the balance to zero or below settles the invoice and ends dunning; an over-payment is credited to the
+ * customer's account. Payments that match no invoice are kept as UNMATCHED. Idempotent on the bank transaction id.
+ */
+@Service
+public class PaymentService {
+
+    private final JdbcClient jdbc;
+    private final CreditorRepository creditors;
+    private final InvoiceRepository invoices;
+    private final Ledger ledger;
+    private final AuditTrail audit;
+    private final SettlementNotifier settlement;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
+                          AuditTrail audit, SettlementNotifier settlement, TransactionTemplate transaction, Clock clock) {
+        this.jdbc = jdbc;
+        this.creditors = creditors;
+        this.invoices = invoices;
+        this.ledger = ledger;
+        this.audit = audit;
+        this.settlement = settlement;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    public record Outcome(PaymentResult result, boolean created) {
+    }
+
+    public Outcome register(PaymentRegistration request) {
+        validate(request);
+        String fingerprint = fingerprint(request);
+        Optional<Outcome> replay = replay(request, fingerprint);
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Outcome outcome = transaction.execute(status -> apply(request, fingerprint));
+        return outcome != null ? outcome : replay(request, fingerprint).orElseThrow();
+    }
+
+    private Outcome apply(PaymentRegistration request, String fingerprint) {
+        Money amount = Money.of(request.amount(), request.currency());
+        Optional<Invoice> target = findTarget(request);
+        if (target.isEmpty()) {
+            return unmatched(request, amount, fingerprint, "UNKNOWN_REFERENCE");
+        }
+        Invoice invoice = invoices.lock(target.get().id()).orElseThrow();
+        if (!invoice.amount().currency().equals(amount.currency())) {
+            return unmatched(request, amount, fingerprint, "CURRENCY_MISMATCH");
+        }
+        try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
+            return applyToInvoice(request, invoice, amount, fingerprint);
+        }
+    }
+
+    private Outcome applyToInvoice(PaymentRegistration request, Invoice invoice, Money amount, String fingerprint) {
+        Money balance = ledger.invoiceBalance(invoice.id(), amount.currency());
+        Money owed = balance.isPositive() ? balance : Money.zero(amount.currency());
+        Money applied = amount.min(owed);
+        Money excess = amount.minus(applied);
+        UUID paymentId = UUID.randomUUID();
+        if (!insertPayment(paymentId, request, "MATCHED", invoice.id(), applied, excess, null, fingerprint)) {
+            return null; // the same bank transaction is being registered concurrently; answer as a replay
+        }
+        String source = "payment " + request.bankTransactionId();
+        if (applied.isPositive()) {
+            ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.PAYMENT, applied, request.bookingDate(), source);
+        }
+        if (excess.isPositive()) {
+            ledger.postOnCustomer(invoice.account(), LedgerEntryType.CREDIT, excess, request.bookingDate(), source);
+            audit.record(invoice.id(), AuditEventType.CREDITED_TO_CUSTOMER, Map.of(
+                    "bankTransactionId", request.bankTransactionId(), "amount", excess.toPlainString()));
+        }
+        Money outstanding = balance.minus(applied);
+        audit.record(invoice.id(), AuditEventType.PAYMENT_APPLIED, Map.of(
+                "bankTransactionId", request.bankTransactionId(),
+                "amount", amount.toPlainString(),
+                "applied", applied.toPlainString(),
+                "outstanding", outstanding.toPlainString(),
+                "bookingDate", request.bookingDate().toString()));
+        if (invoice.status().awaitsPayment() && outstanding.isZeroOrNegative()) {
+            invoices.updateStatus(invoice.id(), InvoiceStatus.SETTLED);
+            audit.record(invoice.id(), AuditEventType.SETTLED, Map.of("bankTransactionId", request.bankTransactionId()));
+            UUID invoiceId = invoice.id();
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    settlement.invoiceSettled(invoiceId);
+                }
+            });
+        }
+        return new Outcome(result(paymentId, "MATCHED", invoice.id(), amount, applied, excess, null), true);
+    }
+
+    private Outcome unmatched(PaymentRegistration request, Money amount, String fingerprint, String reason) {
+        UUID paymentId = UUID.randomUUID();
+        Money zero = Money.zero(amount.currency());
+        if (!insertPayment(paymentId, request, "UNMATCHED", null, zero, zero, reason, fingerprint)) {
+            return null;
+        }
+        return new Outcome(result(paymentId, "UNMATCHED", null, amount, zero, zero, reason), true);
+    }
+
+    private Optional<Invoice> findTarget(PaymentRegistration request) {
+        if (request.invoiceId() != null) {
+            return invoices.find(request.invoiceId()).filter(i -> i.creditorId().equals(request.creditorId()));
+        }
+        return invoices.findByPaymentReference(request.creditorId(), PaymentReferences.normalize(request.paymentReference()));
+    }
+
+    private void validate(PaymentRegistration request) {
+        List<FieldProblem> problems = new ArrayList<>();
+        Optional<Creditor> creditor = creditors.find(request.creditorId());
+        if (creditor.isEmpty()) {
+            problems.add(new FieldProblem("creditorId", "unknown creditor " + request.creditorId()));
+        }
+        try {
+            Currency currency = Currency.getInstance(request.currency());
+            if (!Money.fitsMinorUnit(request.amount(), currency)) {
+                problems.add(new FieldProblem("amount", "has more decimals than " + currency.getCurrencyCode() + " allows"));
+            }
+        } catch (IllegalArgumentException e) {
+            problems.add(new FieldProblem("currency", "unknown currency " + request.currency()));
+        }
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+    }
+
+    private Optional<Outcome> replay(PaymentRegistration request, String fingerprint) {
+        return jdbc.sql("select * from payment where creditor_id = :creditor and bank_transaction_id = :tx")
+                .param("creditor", request.creditorId())
+                .param("tx", request.bankTransactionId())
+                .query((rs, row) -> {
+                    if (!rs.getString("request_fingerprint").equals(fingerprint)) {
+                        throw new ConflictException("Bank transaction " + request.bankTransactionId()
+                                + " was registered before with different content");
+                    }
+                    return new Outcome(map(rs), false);
+                })
+                .optional();
+    }
+
+    private boolean insertPayment(UUID id, PaymentRegistration r, String status, UUID invoiceId, Money applied,
+                                  Money credited, String reason, String fingerprint) {
+        return jdbc.sql("""
+                        insert into payment (id, creditor_id, bank_transaction_id, amount, currency, payment_reference,
+                                             requested_invoice_id, booking_date, status, invoice_id, applied_amount,
+                                             credited_amount, unmatched_reason, request_fingerprint, received_at)
+                        values (:id, :creditor, :tx, :amount, :currency, :reference, :requestedInvoice, :booking, :status,
+                                :invoice, :applied, :credited, :reason, :fingerprint, :now)
+                        on conflict (creditor_id, bank_transaction_id) do nothing""")
+                .param("id", id)
+                .param("creditor", r.creditorId())
+                .param("tx", r.bankTransactionId())
+                .param("amount", r.amount())
+                .param("currency", r.currency())
+                .param("reference", r.paymentReference())
+                .param("requestedInvoice", r.invoiceId())
+                .param("booking", r.bookingDate())
+                .param("status", status)
+                .param("invoice", invoiceId)
+                .param("applied", applied.amount())
+                .param("credited", credited.amount())
+                .param("reason", reason)
+                .param("fingerprint", fingerprint)
+                .param("now", OffsetDateTime.now(clock))
+                .update() == 1;
+    }
+
+    private static PaymentResult map(ResultSet rs) throws SQLException {
+        Money amount = Money.of(rs.getBigDecimal("amount"), rs.getString("currency"));
+        return result(rs.getObject("id", UUID.class), rs.getString("status"), rs.getObject("invoice_id", UUID.class), amount,
+                Money.of(rs.getBigDecimal("applied_amount"), rs.getString("currency")),
+                Money.of(rs.getBigDecimal("credited_amount"), rs.getString("currency")),
+                rs.getString("unmatched_reason"));
+    }
+
+    private static PaymentResult result(UUID id, String status, UUID invoiceId, Money amount, Money applied, Money credited,
+                                        String reason) {
+        return new PaymentResult(id, status, invoiceId, amount.toPlainString(), amount.currency().getCurrencyCode(),
+                applied.toPlainString(), credited.toPlainString(), reason);
+    }
+
+    private static String fingerprint(PaymentRegistration r) {
+        return RequestFingerprint.of(r.creditorId(), r.amount().stripTrailingZeros().toPlainString(), r.currency(),
+                r.paymentReference() == null ? null : PaymentReferences.normalize(r.paymentReference()),
+                r.invoiceId(), r.bookingDate(), r.bankTransactionId());
+    }
+}

@@ -1,0 +1,145 @@
+package org.collectionorchestrator.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses API bodies over the limit with 413 before anything reads them, whether or not the client sent a
+ * Content-Length (chunked bodies are counted as they are read).
+ */
+@Component
+public class RequestSizeLimitFilter extends OncePerRequestFilter {
+
+    private final long maxBytes;
+    private final ObjectMapper json;
+
+    public RequestSizeLimitFilter(@Value("${collection.api.max-body-bytes:65536}") long maxBytes, ObjectMapper json) {
+        this.maxBytes = maxBytes;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            reject(response);
+            return;
+        }
+        try {
+            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+        } catch (BodyTooLargeException e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                reject(response);
+            }
+        } catch (ServletException e) {
+            if (hasCause(e, BodyTooLargeException.class) && !response.isCommitted()) {
+                response.reset();
+                reject(response);
+            } else {
+                throw e;
+            }
+        }
+    }
+
+    private void reject(HttpServletResponse response) throws IOException {
+        var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
+                "The request body is larger than " + maxBytes + " bytes");
+        response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static final class BodyTooLargeException extends IOException {
+        BodyTooLargeException() {
+            super("request body too large");
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream inner = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = inner.read();
+                        if (b >= 0) {
+                            count(1);
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = inner.read(buffer, offset, length);
+                        if (n > 0) {
+                            count(n);
+                        }
+                        return n;
+                    }
+
+                    private void count(int n) throws BodyTooLargeException {
+                        count += n;
+                        if (count > maxBytes) {
+                            throw new BodyTooLargeException();
+                        }
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return inner.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return inner.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        inner.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.collectionorchestrator.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+import org.collectionorchestrator.engine.EngineTime;
+import org.collectionorchestrator.engine.MovableClock;
+import org.collectionorchestrator.engine.usertask.InMemoryEngineUserTasks;
+import org.collectionorchestrator.engine.usertask.OpenUserTask;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** Drives the application over its REST API and the in-memory engine the way a reviewer would. */
+@ApplicationTest
+public abstract class ApplicationTestSupport {
+
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    @Autowired
+    protected TestRestTemplate rest;
+    @Autowired
+    protected ObjectMapper json;
+    @Autowired
+    protected ZeebeTestEngine engine;
+    @Autowired
+    protected Clock clock;
+
+    protected EngineTime engineTime;
+    protected InMemoryEngineUserTasks userTasks;
+
+    @BeforeEach
+    void resetTime() {
+        ((MovableClock) clock).reset();
+        engineTime = new EngineTime(engine, (MovableClock) clock);
+        userTasks = new InMemoryEngineUserTasks(engine);
+    }
+
+    /** A unique suffix so tests sharing the database never collide on business keys. */
+    protected static String unique(String prefix) {
+        return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    protected LocalDate today() {
+        return LocalDate.now(clock.withZone(java.time.ZoneId.of("Europe/Oslo")));
+    }
+
+    protected String createCreditor(String country, String currency, String language) {
+        String id = unique("cred-" + country.toLowerCase());
+        ResponseEntity<JsonNode> response = rest.exchange("/api/v1/creditors/" + id, HttpMethod.PUT,
+                jsonEntity(Map.of("name", "Creditor " + id, "country", country, "currency", currency, "language", language)),
+                JsonNode.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(201);
+        return id;
+    }
+
+    protected ObjectNode invoiceBody(String creditorId, String segment, boolean priority, LocalDate dueDate, String amount,
+                                     String currency) {
+        ObjectNode customer = json.createObjectNode()
+                .put("id", unique("cust"))
+                .put("name", "Kari Nordmann")
+                .put("segment", segment)
+                .put("priority", priority)
+                .put("country", "NO")
+                .put("language", "nb")
+                .put("email", "kari@example.no");
+        ObjectNode body = json.createObjectNode()
+                .put("creditorId", creditorId)
+                .put("invoiceNumber", unique("inv"))
+                .put("issueDate", dueDate.minusDays(14).toString())
+                .put("dueDate", dueDate.toString())
+                .put("currency", currency)
+                .put("amount", amount);
+        body.set("customer", customer);
+        return body;
+    }
+
+    protected ResponseEntity<JsonNode> post(String path, Object body) {
+        return rest.exchange(path, HttpMethod.POST, jsonEntity(body), JsonNode.class);
+    }
+
+    protected static HttpEntity<Object> jsonEntity(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    protected ResponseEntity<JsonNode> postRaw(String path, String body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
+    }
+
+    protected JsonNode register(ObjectNode invoice) {
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices", invoice);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        assertThat(response.getBody().get("processInstanceKey").isNumber()).as("process started").isTrue();
+        return response.getBody();
+    }
+
+    protected JsonNode invoice(String id) {
+        return rest.getForObject("/api/v1/invoices/" + id, JsonNode.class);
+    }
+
+    protected JsonNode pay(String creditorId, String invoiceId, String amount, String currency) {
+        ObjectNode payment = json.createObjectNode()
+                .put("creditorId", creditorId)
+                .put("invoiceId", invoiceId)
+                .put("amount", amount)
+                .put("currency", currency)
+                .put("bookingDate", today().toString())
+                .put("bankTransactionId", unique("tx"));
+        ResponseEntity<JsonNode> response = post("/api/v1/payments", payment);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        return response.getBody();
+    }
+
+    protected void advance(Duration duration) {
+        engineTime.advance(duration);
+    }
+
+    protected List<String> auditTypes(String invoiceId) {
+        return StreamSupport.stream(invoice(invoiceId).get("auditTrail").spliterator(), false)
+                .map(entry -> entry.get("type").asText())
+                .toList();
+    }
+
+    protected long count(String invoiceId, String auditType) {
+        return auditTypes(invoiceId).stream().filter(auditType::equals).count();
+    }
+
+    protected void awaitAudit(String invoiceId, String auditType, long times) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                assertThat(count(invoiceId, auditType)).as("%s entries of %s", auditType, invoiceId).isEqualTo(times));
+    }
+
+    protected boolean processCompleted(long processInstanceKey) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                .map(r -> (Record<ProcessInstanceRecordValue>) (Record<?>) r)
+                .anyMatch(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
+                        && r.getValue().getProcessInstanceKey() == processInstanceKey);
+    }
+
+    /** The ids of the BPMN elements the instance has completed, e.g. an end event. */
+    protected List<String> completedElements(long processInstanceKey) {
+        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
+                .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+                .map(r -> (ProcessInstanceRecordValue) r.getValue())
+                .filter(v -> v.getProcessInstanceKey() == processInstanceKey)
+                .map(ProcessInstanceRecordValue::getElementId)
+                .toList();
+    }
+
+    protected void awaitProcessCompleted(long processInstanceKey) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> processCompleted(processInstanceKey));
+    }
+
+    protected OpenUserTask awaitUserTask(long processInstanceKey, String elementId) {
+        return await().atMost(Duration.ofSeconds(20)).until(
+                () -> userTasks.openTasks(processInstanceKey).stream().filter(t -> t.elementId().equals(elementId)).findFirst(),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+}
