@@ -1,5 +1,7 @@
 package org.collectionorchestrator.invoice;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +31,13 @@ public class AuditTrail {
         this.clock = clock;
     }
 
-    public record Entry(OffsetDateTime at, AuditEventType type, Map<String, Object> details) {
+    /** Serialised flat: {"at": …, "type": …, plus the details' fields}. */
+    public record Entry(OffsetDateTime at, AuditEventType type, @JsonIgnore Map<String, Object> details) {
+
+        @JsonAnyGetter
+        public Map<String, Object> detailFields() {
+            return details;
+        }
     }
 
     public void record(UUID invoiceId, AuditEventType type, Map<String, ?> details) {

@@ -180,9 +180,11 @@ public abstract class ApplicationTestSupport {
         await().atMost(Duration.ofSeconds(20)).until(() -> processCompleted(processInstanceKey));
     }
 
-    protected OpenUserTask awaitUserTask(long processInstanceKey, String elementId) {
+    /** Waits for the instance's open user task offered to {@code candidateGroup}. */
+    protected OpenUserTask awaitUserTask(long processInstanceKey, String candidateGroup) {
         return await().atMost(Duration.ofSeconds(20)).until(
-                () -> userTasks.openTasks(processInstanceKey).stream().filter(t -> t.elementId().equals(elementId)).findFirst(),
+                () -> userTasks.openTasks(processInstanceKey).stream()
+                        .filter(t -> t.candidateGroups().contains(candidateGroup)).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
     }
 }

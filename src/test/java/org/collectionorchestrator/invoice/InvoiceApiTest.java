@@ -1,0 +1,172 @@
+package org.collectionorchestrator.invoice;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.collectionorchestrator.support.ApplicationTestSupport;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+class InvoiceApiTest extends ApplicationTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void registersAnInvoiceInTheDocumentedShape() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1250.00", "NOK");
+        body.put("paymentReference", "1234567897");
+
+        JsonNode invoice = register(body);
+
+        assertThat(invoice.get("id").asText()).isNotBlank();
+        assertThat(invoice.get("status").asText()).isEqualTo("OPEN");
+        assertThat(invoice.get("outstanding").asText()).isEqualTo("1250.00");
+        assertThat(invoice.get("currency").asText()).isEqualTo("NOK");
+        assertThat(invoice.get("paymentReferenceType").asText()).isEqualTo("NO_KID_MOD10");
+        assertThat(invoice.get("dunningStage").asText()).isEqualTo("NONE");
+        assertThat(invoice.get("auditTrail").get(0).get("type").asText()).isEqualTo("INVOICE_REGISTERED");
+        assertThat(invoice.get("auditTrail").get(0).get("at").asText()).isNotBlank();
+    }
+
+    @Test
+    void theSameRequestAgainReturnsTheSameInvoiceAndStartsNoSecondProcess() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "BUSINESS", false, today().plusDays(14), "1250.00", "NOK");
+        JsonNode first = register(body);
+
+        ObjectNode again = body.deepCopy();
+        again.put("amount", 1250.0);   // a number instead of a string means the same amount
+        ResponseEntity<JsonNode> second = post("/api/v1/invoices", again);
+
+        assertThat(second.getStatusCode().value()).isEqualTo(200);
+        assertThat(second.getBody().get("id")).isEqualTo(first.get("id"));
+        assertThat(second.getBody().get("processInstanceKey")).isEqualTo(first.get("processInstanceKey"));
+        assertThat(count(first.get("id").asText(), "PROCESS_STARTED")).isEqualTo(1);
+    }
+
+    @Test
+    void aDifferentBodyForARegisteredInvoiceNumberIsAConflict() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1250.00", "NOK");
+        JsonNode first = register(body);
+        ObjectNode changed = body.deepCopy().put("amount", "1300.00");
+
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices", changed);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(invoice(first.get("id").asText()).get("amount").asText()).isEqualTo("1250.00");
+    }
+
+    @Test
+    void aPaymentReferenceUsedByAnotherInvoiceIsAConflict() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "100.00", "NOK").put("paymentReference", "12344"));
+
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices",
+                invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "200.00", "NOK").put("paymentReference", "12344"));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(409);
+    }
+
+    static Stream<Arguments> badInvoices() {
+        return Stream.of(
+                bad("missing creditor id", b -> b.remove("creditorId"), "creditorId"),
+                bad("missing invoice number", b -> b.remove("invoiceNumber"), "invoiceNumber"),
+                bad("missing customer", b -> b.remove("customer"), "customer"),
+                bad("missing customer name", b -> ((ObjectNode) b.get("customer")).remove("name"), "customer.name"),
+                bad("unknown segment", b -> ((ObjectNode) b.get("customer")).put("segment", "GOVERNMENT"), "customer.segment"),
+                bad("missing due date", b -> b.remove("dueDate"), "dueDate"),
+                bad("missing amount", b -> b.remove("amount"), "amount"),
+                bad("zero amount", b -> b.put("amount", "0.00"), "amount"),
+                bad("negative amount", b -> b.put("amount", "-10.00"), "amount"),
+                bad("more decimals than NOK allows", b -> b.put("amount", "10.505"), "amount"),
+                bad("unknown currency", b -> b.put("currency", "XYZ"), "currency"),
+                bad("currency not a code", b -> b.put("currency", "kroner"), "currency"),
+                bad("due date before issue date", b -> b.put("dueDate", b.get("issueDate").asText().replaceFirst("^(\\d{4})", "2000")), "dueDate"),
+                bad("unknown creditor", b -> b.put("creditorId", "no-such-creditor"), "creditorId"),
+                bad("not a date", b -> b.put("issueDate", "1st of May"), "issueDate"),
+                bad("invalid KID check digit", b -> b.put("paymentReference", "1234567890"), "paymentReference"));
+    }
+
+    private static Arguments bad(String name, Consumer<ObjectNode> breakIt, String field) {
+        return Arguments.of(name, breakIt, field);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badInvoices")
+    void aBadInvoiceIsRejectedWithTheFieldNamedAndNothingStored(String name, Consumer<ObjectNode> breakIt, String field) {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1250.00", "NOK");
+        breakIt.accept(body);
+
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices", body);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getHeaders().getContentType().toString()).contains("application/problem+json");
+        assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
+        assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
+        assertThat(invoicesOf(creditor)).isZero();
+    }
+
+    @Test
+    void malformedJsonIsAProblemAndStoresNothing() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ResponseEntity<JsonNode> response = postRaw("/api/v1/invoices", "{\"creditorId\": \"" + creditor + "\", \"amount\": ");
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().get("title").asText()).isEqualTo("Malformed request body");
+        assertThat(invoicesOf(creditor)).isZero();
+    }
+
+    @Test
+    void anOversizeBodyIsRefusedUnread() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1250.00", "NOK");
+        body.put("padding", "x".repeat(70_000));
+
+        ResponseEntity<JsonNode> response = post("/api/v1/invoices", body);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(413);
+        assertThat(response.getBody().get("title").asText()).isEqualTo("Request body too large");
+        assertThat(invoicesOf(creditor)).isZero();
+    }
+
+    @Test
+    void listsInvoicesByCreditorAndStatusPageByPage() {
+        String creditor = createCreditor("SE", "SEK", "sv");
+        for (int i = 0; i < 3; i++) {
+            register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "100.00", "SEK"));
+        }
+
+        JsonNode page = rest.getForObject("/api/v1/invoices?creditorId=" + creditor + "&status=OPEN&size=2&page=0", JsonNode.class);
+        JsonNode next = rest.getForObject("/api/v1/invoices?creditorId=" + creditor + "&status=OPEN&size=2&page=1", JsonNode.class);
+        JsonNode settled = rest.getForObject("/api/v1/invoices?creditorId=" + creditor + "&status=SETTLED", JsonNode.class);
+
+        assertThat(page.get("items")).hasSize(2);
+        assertThat(page.get("totalItems").asInt()).isEqualTo(3);
+        assertThat(next.get("items")).hasSize(1);
+        assertThat(settled.get("items")).isEmpty();
+    }
+
+    @Test
+    void anUnknownInvoiceIsNotFound() {
+        ResponseEntity<JsonNode> response = rest.getForEntity("/api/v1/invoices/" + java.util.UUID.randomUUID(), JsonNode.class);
+        assertThat(response.getStatusCode().value()).isEqualTo(404);
+        assertThat(rest.getForEntity("/api/v1/invoices/not-a-uuid", JsonNode.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private long invoicesOf(String creditor) {
+        return jdbc.sql("select count(*) from invoice where creditor_id = :c").param("c", creditor).query(Long.class).single();
+    }
+}
