@@ -1,5 +1,7 @@
 package org.collectionorchestrator.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
@@ -14,6 +16,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
@@ -58,8 +61,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHandlerMethodValidationException(
             HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<InvalidRequestException.FieldProblem> fields = e.getParameterValidationResults().stream()
-                .flatMap(r -> r.getResolvableErrors().stream().map(err -> new InvalidRequestException.FieldProblem(
-                        r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
+                .flatMap(r -> r instanceof ParameterErrors errors
+                        ? errors.getFieldErrors().stream().map(f -> new InvalidRequestException.FieldProblem(
+                                f.getField(), f.getDefaultMessage()))
+                        : r.getResolvableErrors().stream().map(err -> new InvalidRequestException.FieldProblem(
+                                r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(fields));
     }
@@ -74,13 +80,14 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             }
         }
         String detail = "The request body is not valid JSON of the expected shape";
-        if (e.getMostSpecificCause() instanceof com.fasterxml.jackson.databind.exc.InvalidFormatException format
-                && !format.getPath().isEmpty()) {
-            String field = format.getPath().stream()
+        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
                     .reduce((a, b) -> a + "." + b).orElse("body");
+            String message = mapping instanceof InvalidFormatException format
+                    ? "has an invalid value: " + format.getValue() : "has a value of the wrong type";
             return ResponseEntity.badRequest().body(validationProblem(List.of(
-                    new InvalidRequestException.FieldProblem(field, "has an invalid value: " + format.getValue()))));
+                    new InvalidRequestException.FieldProblem(field, message))));
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", detail));
     }

@@ -26,7 +26,7 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
 
         assertThat(payment.get("status").asText()).isEqualTo("MATCHED");
         awaitProcessCompleted(process);
-        assertThat(completedElements(process)).contains("EndEvent_DunningEndedSettled");
+        assertThat(completedElements(process)).contains("EndEvent_DunningEnded");
         advance(Duration.ofDays(60));
         JsonNode after = invoice(id);
         assertThat(after.get("status").asText()).isEqualTo("SETTLED");
@@ -101,6 +101,7 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
         userTasks.complete(decision.userTaskKey(), Map.of("decision", "WRITE_OFF", "decisionNote", "Settled by agreement"));
 
         awaitProcessCompleted(process);
+        assertThat(completedElements(process)).contains("EndEvent_InvoiceWrittenOff");
         JsonNode after = invoice(id);
         assertThat(after.get("status").asText()).isEqualTo("WRITTEN_OFF");
         assertThat(after.get("outstanding").asText()).isEqualTo("0.00");
@@ -126,6 +127,7 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
 
         userTasks.complete(decision.userTaskKey(), Map.of("decision", "HAND_OVER"));
         awaitProcessCompleted(process);
+        assertThat(completedElements(process)).contains("EndEvent_ApprovedForHandOver");
         assertThat(invoice(id).get("status").asText()).isEqualTo("COLLECTION_APPROVED");
         assertThat(invoice(id).get("outstanding").asText()).isEqualTo("300.00");
     }
@@ -146,6 +148,7 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
         pay(creditor, id, "700.00", "SEK");
 
         awaitProcessCompleted(process);
+        assertThat(completedElements(process)).contains("EndEvent_DunningEnded");
         assertThat(userTasks.openTasks(process)).isEmpty();
         assertThat(invoice(id).get("status").asText()).isEqualTo("SETTLED");
     }

@@ -30,7 +30,7 @@ public class LocalEngineConfiguration {
     ZeebeTestEngine localZeebeEngine(@Value("${collection.local-engine.port:26500}") int port) {
         ZeebeTestEngine engine = LoopbackEngineFactory.create(port);
         engine.start();
-        log.info("In-memory Zeebe engine listening on {} (loopback only)", engine.getGatewayAddress());
+        log.info("In-memory Zeebe engine listening on 127.0.0.1:{} (loopback only)", port);
         return engine;
     }
 
