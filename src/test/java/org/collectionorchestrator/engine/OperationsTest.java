@@ -1,0 +1,50 @@
+package org.collectionorchestrator.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.collectionorchestrator.support.ApplicationTestSupport;
+import org.junit.jupiter.api.Test;
+
+class OperationsTest extends ApplicationTestSupport {
+
+    @Test
+    void healthCoversDatabaseAndEngine() {
+        JsonNode health = rest.getForObject("/actuator/health", JsonNode.class);
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
+        assertThat(health.get("components").has("camundaClient")).isTrue();
+    }
+
+    @Test
+    void metricsCountRegisteredInvoicesAndSentReminders() {
+        double before = metric("collection.invoices.registered");
+        String creditor = createCreditor("NO", "NOK", "nb");
+        register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "10.00", "NOK"));
+
+        assertThat(metric("collection.invoices.registered")).isEqualTo(before + 1);
+        assertThat(rest.getForEntity("/actuator/metrics/collection.reminders.sent", String.class).getStatusCode().value())
+                .isEqualTo(200);
+    }
+
+    private double metric(String name) {
+        return rest.getForObject("/actuator/metrics/" + name, JsonNode.class).get("measurements").get(0).get("value").asDouble();
+    }
+
+    @Test
+    void theOpenApiDescriptionListsTheApi() {
+        JsonNode api = rest.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(api.get("paths").has("/api/v1/invoices")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/payments")).isTrue();
+        assertThat(api.get("paths").has("/api/v1/creditors/{id}")).isTrue();
+    }
+
+    @Test
+    void theDevEndpointsExistOnlyInTheLocalProfile() {
+        assertThat(rest.getForEntity("/api/v1/tasks", String.class).getStatusCode().value()).isEqualTo(404);
+        assertThat(rest.postForEntity("/api/v1/dev/clock", jsonEntity(java.util.Map.of("advance", "P1D")), String.class)
+                .getStatusCode().value()).isEqualTo(404);
+        JsonNode api = rest.getForObject("/v3/api-docs", JsonNode.class);
+        assertThat(api.get("paths").has("/api/v1/dev/clock")).isFalse();
+    }
+}
