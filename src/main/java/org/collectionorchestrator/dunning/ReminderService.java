@@ -19,6 +19,8 @@ import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.invoice.InvoiceStatus;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -29,6 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReminderService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReminderService.class);
 
     public enum Outcome { SENT, ALREADY_SENT, INVOICE_SETTLED }
 
@@ -84,6 +88,8 @@ public class ReminderService {
                 "language", letter.language(),
                 "text", letter.text()));
         remindersSent.increment();
+        log.info("Reminder {} for invoice {} recorded: {} outstanding, pay by {}", reminderNumber,
+                invoice.invoiceNumber(), outstanding, payBy);
         return Outcome.SENT;
     }
 }

@@ -14,6 +14,8 @@ import org.collectionorchestrator.invoice.InvoiceStatus;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -23,6 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class UnpaidInvoiceDecisionService {
+
+    private static final Logger log = LoggerFactory.getLogger(UnpaidInvoiceDecisionService.class);
 
     public enum Outcome { RECORDED, ALREADY_RECORDED, INVOICE_SETTLED }
 
@@ -69,6 +73,7 @@ public class UnpaidInvoiceDecisionService {
                 audit.record(invoiceId, AuditEventType.WRITTEN_OFF, details);
             }
         }
+        log.info("Decision {} recorded for invoice {} with {} outstanding", decision, invoice.invoiceNumber(), outstanding);
         return Outcome.RECORDED;
     }
 }

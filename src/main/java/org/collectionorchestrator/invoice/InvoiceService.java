@@ -20,6 +20,9 @@ import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.RequestFingerprint;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -29,6 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class InvoiceService {
+
+    private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
 
     private final CreditorRepository creditors;
     private final InvoiceRepository invoices;
@@ -59,9 +64,14 @@ public class InvoiceService {
     public Registration register(InvoiceRegistration request) {
         Registration registration = transaction.execute(status -> registerInTransaction(request));
         if (registration.created()) {
-            registered.increment();
-            lifecycle.start(registration.invoice().id());
-            return new Registration(invoices.find(registration.invoice().id()).orElseThrow(), true);
+            Invoice invoice = registration.invoice();
+            try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
+                registered.increment();
+                log.info("Invoice {} of creditor {} registered: {} due {}", invoice.invoiceNumber(), invoice.creditorId(),
+                        invoice.amount(), invoice.dueDate());
+                lifecycle.start(invoice.id());
+            }
+            return new Registration(invoices.find(invoice.id()).orElseThrow(), true);
         }
         return registration;
     }

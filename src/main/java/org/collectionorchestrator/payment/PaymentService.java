@@ -25,6 +25,8 @@ import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.RequestFingerprint;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -39,6 +41,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class PaymentService {
+
+    private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
     private final JdbcClient jdbc;
     private final CreditorRepository creditors;
@@ -115,6 +119,8 @@ public class PaymentService {
                 "applied", applied.toPlainString(),
                 "outstanding", outstanding.toPlainString(),
                 "bookingDate", request.bookingDate().toString()));
+        log.info("Payment {} of {} applied to invoice {}: {} applied, {} credited to the customer, {} outstanding",
+                request.bankTransactionId(), amount, invoice.invoiceNumber(), applied, excess, outstanding);
         if (invoice.status().awaitsPayment() && outstanding.isZeroOrNegative()) {
             invoices.updateStatus(invoice.id(), InvoiceStatus.SETTLED);
             audit.record(invoice.id(), AuditEventType.SETTLED, Map.of("bankTransactionId", request.bankTransactionId()));
@@ -130,6 +136,7 @@ public class PaymentService {
     }
 
     private Outcome unmatched(PaymentRegistration request, Money amount, String fingerprint, String reason) {
+        log.info("Payment {} of {} kept unmatched: {}", request.bankTransactionId(), amount, reason);
         UUID paymentId = UUID.randomUUID();
         Money zero = Money.zero(amount.currency());
         if (!insertPayment(paymentId, request, "UNMATCHED", null, zero, zero, reason, fingerprint)) {

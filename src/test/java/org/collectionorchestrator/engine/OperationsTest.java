@@ -5,8 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
+@ExtendWith(OutputCaptureExtension.class)
 class OperationsTest extends ApplicationTestSupport {
+
+    @Test
+    void logsAreJsonWithTheInvoiceIdOfTheirInvoice(CapturedOutput output) throws Exception {
+        String creditor = createCreditor("DK", "DKK", "da");
+        String id = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "10.00", "DKK")).get("id").asText();
+
+        String line = output.getOut().lines().filter(l -> l.contains("registered") && l.contains(id)).findFirst().orElseThrow();
+        JsonNode entry = json.readTree(line);
+        assertThat(entry.get("invoiceId").asText()).isEqualTo(id);
+        assertThat(entry.get("message").asText()).contains("registered");
+    }
 
     @Test
     void healthCoversDatabaseAndEngine() {

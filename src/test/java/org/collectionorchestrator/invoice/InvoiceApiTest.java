@@ -117,6 +117,7 @@ class InvoiceApiTest extends ApplicationTestSupport {
         assertThat(response.getBody().get("status").asInt()).isEqualTo(400);
         assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
         assertThat(invoicesOf(creditor)).isZero();
+        assertThat(processInstancesCreated()).isZero();
     }
 
     @Test
@@ -164,6 +165,12 @@ class InvoiceApiTest extends ApplicationTestSupport {
         ResponseEntity<JsonNode> response = rest.getForEntity("/api/v1/invoices/" + java.util.UUID.randomUUID(), JsonNode.class);
         assertThat(response.getStatusCode().value()).isEqualTo(404);
         assertThat(rest.getForEntity("/api/v1/invoices/not-a-uuid", JsonNode.class).getStatusCode().value()).isEqualTo(400);
+    }
+
+    private long processInstancesCreated() {
+        return java.util.stream.StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+                .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE_CREATION)
+                .count();
     }
 
     private long invoicesOf(String creditor) {
