@@ -71,7 +71,7 @@ create index ledger_by_invoice on ledger_entry (invoice_id);
 create index ledger_by_customer on ledger_entry (creditor_id, customer_id);
 
 --changeset collection-orchestrator:001-ledger-append-only splitStatements:false
-create function ledger_entry_is_append_only() returns trigger language plpgsql as $$
+create or replace function ledger_entry_is_append_only() returns trigger language plpgsql as $$
 begin
     raise exception 'ledger_entry is append-only: % is not allowed', tg_op;
 end;

@@ -153,6 +153,19 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
         assertThat(invoice(id).get("status").asText()).isEqualTo("SETTLED");
     }
 
+    @Test
+    void anInvoiceRegisteredAlreadyOverdueGetsItsFirstReminderAfterTheStrategysDelay() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        JsonNode invoice = register(invoiceBody(creditor, "PRIVATE", false, today().minusDays(8), "1250.00", "NOK"));
+        String id = invoice.get("id").asText();
+
+        advance(Duration.ofDays(13));
+        assertThat(count(id, "REMINDER_SENT")).as("NO private waits 14 days from the overdue point").isZero();
+        advance(Duration.ofDays(2));
+
+        awaitAudit(id, "REMINDER_SENT", 1);
+    }
+
     private JsonNode lastReminder(String id) {
         JsonNode last = null;
         for (JsonNode entry : invoice(id).get("auditTrail")) {

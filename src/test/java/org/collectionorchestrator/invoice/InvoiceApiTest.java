@@ -168,7 +168,7 @@ class InvoiceApiTest extends ApplicationTestSupport {
     }
 
     private long processInstancesCreated() {
-        return java.util.stream.StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        return org.collectionorchestrator.engine.EngineRecords.of(engine).stream()
                 .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE_CREATION)
                 .count();
     }

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
+import org.collectionorchestrator.engine.EngineRecords;
 import org.collectionorchestrator.engine.EngineTime;
 import org.collectionorchestrator.engine.MovableClock;
 import org.collectionorchestrator.engine.usertask.InMemoryEngineUserTasks;
@@ -157,7 +158,7 @@ public abstract class ApplicationTestSupport {
     }
 
     protected boolean processCompleted(long processInstanceKey) {
-        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        return EngineRecords.of(engine).stream()
                 .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
                 .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
                 .map(r -> (Record<ProcessInstanceRecordValue>) (Record<?>) r)
@@ -167,7 +168,7 @@ public abstract class ApplicationTestSupport {
 
     /** The ids of the BPMN elements the instance has completed, e.g. an end event. */
     protected List<String> completedElements(long processInstanceKey) {
-        return StreamSupport.stream(engine.getRecordStreamSource().getRecords().spliterator(), false)
+        return EngineRecords.of(engine).stream()
                 .filter(r -> r.getValueType() == ValueType.PROCESS_INSTANCE)
                 .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
                 .map(r -> (ProcessInstanceRecordValue) r.getValue())

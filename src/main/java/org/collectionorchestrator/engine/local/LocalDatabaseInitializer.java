@@ -11,9 +11,9 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
 
 /**
- * The local profile wipes its database on every start (the in-memory engine forgets all processes on restart, so
- * database and engine start empty together). To make that safe, it only accepts a PostgreSQL on this machine whose
- * database name ends in "_local", and creates that database if it is missing.
+ * The local profile drops and recreates its database on every start (the in-memory engine forgets all processes on
+ * restart, so database and engine start empty together). To make that safe, it only accepts a PostgreSQL on this
+ * machine whose database name ends in "_local".
  */
 public class LocalDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
@@ -36,17 +36,14 @@ public class LocalDatabaseInitializer implements ApplicationContextInitializer<C
         String password = env.getProperty("spring.datasource.password", "");
         int port = uri.getPort() < 0 ? 5432 : uri.getPort();
         String admin = "jdbc:postgresql://" + uri.getHost() + ":" + port + "/postgres";
+        String quoted = "\"" + database.replace("\"", "") + "\"";
         try (Connection connection = DriverManager.getConnection(admin, user, password);
-             var exists = connection.prepareStatement("select 1 from pg_database where datname = ?")) {
-            exists.setString(1, database);
-            if (!exists.executeQuery().next()) {
-                try (var create = connection.createStatement()) {
-                    create.execute("create database \"" + database.replace("\"", "") + "\"");
-                }
-            }
+             var statement = connection.createStatement()) {
+            statement.execute("drop database if exists " + quoted + " with (force)");
+            statement.execute("create database " + quoted);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach the local PostgreSQL at " + admin
-                    + " (start it, see README 'Run locally'): " + e.getMessage(), e);
+                    + " (bash .ci/dev run starts it): " + e.getMessage(), e);
         }
     }
 }

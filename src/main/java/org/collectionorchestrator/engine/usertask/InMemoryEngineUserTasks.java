@@ -1,5 +1,7 @@
 package org.collectionorchestrator.engine.usertask;
 
+import org.collectionorchestrator.engine.EngineRecords;
+
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.InMemoryEngine;
@@ -23,7 +25,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.Consumer;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -108,7 +108,7 @@ public final class InMemoryEngineUserTasks {
 
     private List<OpenUserTask> scanOpenTasks(Long processInstanceKey) {
         Map<Long, OpenUserTask> open = new LinkedHashMap<>();
-        forEachRecord(internals.currentEngine().getRecordStreamSource().getRecords(), record -> {
+        EngineRecords.snapshot(internals.currentEngine().getRecordStreamSource().getRecords()).forEach(record -> {
             if (record.getValueType() != ValueType.USER_TASK || record.getRecordType() != RecordType.EVENT) {
                 return;
             }
@@ -123,24 +123,6 @@ public final class InMemoryEngineUserTasks {
             }
         });
         return List.copyOf(open.values());
-    }
-
-    /**
-     * The engine's record list is a plain ArrayList that only ever grows, and any caller of getRecords() appends to
-     * it. Reading by index up to the size seen at the start does not trip over such appends the way an iterator
-     * would (ConcurrentModificationException).
-     */
-    private static void forEachRecord(Iterable<Record<?>> records, Consumer<Record<?>> action) {
-        if (records instanceof List<Record<?>> list) {
-            int size = list.size();
-            for (int i = 0; i < size; i++) {
-                action.accept(list.get(i));
-            }
-        } else {
-            List<Record<?>> copy = new ArrayList<>();
-            records.forEach(copy::add);
-            copy.forEach(action);
-        }
     }
 
     private static OpenUserTask toOpenTask(UserTaskRecordValue task) {
