@@ -2,9 +2,15 @@ package org.collectionorchestrator.dunning;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.time.Duration;
 import java.util.Map;
+import org.collectionorchestrator.engine.EngineRecords;
 import org.collectionorchestrator.engine.usertask.OpenUserTask;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
@@ -164,6 +170,26 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
         advance(Duration.ofDays(2));
 
         awaitAudit(id, "REMINDER_SENT", 1);
+    }
+
+    @Test
+    void aDecisionTheWorkerCannotCarryOutBecomesAnIncidentAndChangesNothing() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        JsonNode invoice = register(invoiceBody(creditor, "BUSINESS", true, today().plusDays(1), "500.00", "NOK"));
+        String id = invoice.get("id").asText();
+        long process = invoice.get("processInstanceKey").asLong();
+        advance(Duration.ofDays(5));
+        userTasks.complete(awaitUserTask(process, "key-account-managers").userTaskKey(), Map.of("followUpNote", "No answer"));
+
+        userTasks.complete(awaitUserTask(process, "credit-control").userTaskKey(), Map.of("decision", "MAYBE_LATER"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> EngineRecords.of(engine).stream()
+                .anyMatch(r -> r.getValueType() == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED
+                        && ((IncidentRecordValue) r.getValue()).getProcessInstanceKey() == process
+                        && ((IncidentRecordValue) r.getValue()).getErrorMessage().contains("MAYBE_LATER")));
+        assertThat(processCompleted(process)).isFalse();
+        assertThat(invoice(id).get("status").asText()).isEqualTo("OPEN");
+        assertThat(invoice(id).get("outstanding").asText()).isEqualTo("500.00");
     }
 
     private JsonNode lastReminder(String id) {
