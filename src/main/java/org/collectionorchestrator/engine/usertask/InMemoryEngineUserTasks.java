@@ -1,7 +1,5 @@
 package org.collectionorchestrator.engine.usertask;
 
-import org.collectionorchestrator.engine.EngineRecords;
-
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.InMemoryEngine;
@@ -34,6 +32,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.collectionorchestrator.engine.EngineRecords;
 
 /**
  * Lists and completes Camunda user tasks ({@code zeebe:userTask}) on the in-memory Zeebe engine
