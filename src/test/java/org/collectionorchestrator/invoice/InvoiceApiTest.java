@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.collectionorchestrator.support.ApplicationTestSupport;
@@ -52,6 +58,27 @@ class InvoiceApiTest extends ApplicationTestSupport {
         assertThat(second.getBody().get("id")).isEqualTo(first.get("id"));
         assertThat(second.getBody().get("processInstanceKey")).isEqualTo(first.get("processInstanceKey"));
         assertThat(count(first.get("id").asText(), "PROCESS_STARTED")).isEqualTo(1);
+    }
+
+    @Test
+    void theSameInvoiceSentTwiceAtOnceIsRegisteredOnce() throws Exception {
+        String creditor = createCreditor("DK", "DKK", "da");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "75.00", "DKK");
+        ExecutorService threads = Executors.newFixedThreadPool(4);
+        try {
+            Callable<ResponseEntity<JsonNode>> send = () -> post("/api/v1/invoices", body);
+            var responses = threads.invokeAll(Collections.nCopies(4, send));
+            List<Integer> statuses = new ArrayList<>();
+            for (var response : responses) {
+                statuses.add(response.get().getStatusCode().value());
+            }
+            assertThat(statuses).containsOnly(201, 200).containsOnlyOnce(201);
+        } finally {
+            threads.shutdown();
+        }
+        assertThat(invoicesOf(creditor)).isEqualTo(1);
+        String id = jdbc.sql("select id::text from invoice where creditor_id = :c").param("c", creditor).query(String.class).single();
+        assertThat(count(id, "PROCESS_STARTED")).isEqualTo(1);
     }
 
     @Test
