@@ -2,7 +2,9 @@ package org.collectionorchestrator.effects;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,9 +22,6 @@ public class SideEffectLog {
     public SideEffectLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
-    }
-
-    public record SideEffect(String businessKey, String kind, String payload, OffsetDateTime createdAt) {
     }
 
     /** Claims the key; true when this call is the first, false when the effect was made before. */
@@ -43,20 +42,17 @@ public class SideEffectLog {
                 .param("key", businessKey).query(Integer.class).single() > 0;
     }
 
-    public int count(UUID invoiceId, String kind) {
-        return jdbc.sql("select count(*) from side_effect where invoice_id = :invoice and kind = :kind")
-                .param("invoice", invoiceId)
+    /** How many effects of {@code kind} each invoice has had (invoices with none are absent). */
+    public Map<UUID, Integer> counts(Collection<UUID> invoiceIds, String kind) {
+        if (invoiceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, Integer> counts = new HashMap<>();
+        jdbc.sql("select invoice_id, count(*) from side_effect where kind = :kind and invoice_id in (:ids) group by invoice_id")
                 .param("kind", kind)
-                .query(Integer.class)
-                .single();
-    }
-
-    public List<SideEffect> of(UUID invoiceId, String kind) {
-        return jdbc.sql("select * from side_effect where invoice_id = :invoice and kind = :kind order by created_at, business_key")
-                .param("invoice", invoiceId)
-                .param("kind", kind)
-                .query((rs, row) -> new SideEffect(rs.getString("business_key"), rs.getString("kind"),
-                        rs.getString("payload"), rs.getObject("created_at", OffsetDateTime.class)))
+                .param("ids", invoiceIds)
+                .query((rs, row) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2)))
                 .list();
+        return counts;
     }
 }

@@ -1,10 +1,11 @@
 package org.collectionorchestrator.invoice;
 
+import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.effects.SideEffectLog;
 import org.collectionorchestrator.ledger.Ledger;
-import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.web.NotFoundException;
 import org.springframework.stereotype.Service;
@@ -28,28 +29,34 @@ public class InvoiceQueries {
     }
 
     public InvoiceView get(UUID id) {
-        return invoices.find(id).map(i -> view(i, audit.of(i.id())))
-                .orElseThrow(() -> new NotFoundException("No invoice " + id));
+        Invoice invoice = invoices.find(id).orElseThrow(() -> new NotFoundException("No invoice " + id));
+        return views(List.of(invoice), true).get(0);
     }
 
+    /** A page without audit trails; balances, fees and reminder counts come in one query each for the page. */
     public InvoiceView.Page list(String creditorId, InvoiceStatus status, int page, int size) {
-        List<InvoiceView> items = invoices.list(creditorId, status, size, (long) page * size).stream()
-                .map(i -> view(i, List.of()))
-                .toList();
-        return new InvoiceView.Page(items, page, size, invoices.count(creditorId, status));
+        List<Invoice> found = invoices.list(creditorId, status, size, (long) page * size);
+        return new InvoiceView.Page(views(found, false), page, size, invoices.count(creditorId, status));
     }
 
-    public InvoiceView view(Invoice invoice, List<AuditTrail.Entry> trail) {
-        var currency = invoice.amount().currency();
-        Money outstanding = ledger.invoiceBalance(invoice.id(), currency);
-        Money fees = ledger.invoiceTotal(invoice.id(), LedgerEntryType.FEE, currency);
-        int reminders = sideEffects.count(invoice.id(), REMINDER);
+    private List<InvoiceView> views(List<Invoice> found, boolean withAuditTrail) {
+        List<UUID> ids = found.stream().map(Invoice::id).toList();
+        Map<UUID, Ledger.InvoiceTotals> totals = ledger.invoiceTotals(ids);
+        Map<UUID, Integer> reminders = sideEffects.counts(ids, REMINDER);
+        return found.stream()
+                .map(i -> view(i, totals.getOrDefault(i.id(), Ledger.InvoiceTotals.NONE), reminders.getOrDefault(i.id(), 0),
+                        withAuditTrail ? audit.of(i.id()) : List.of()))
+                .toList();
+    }
+
+    private static InvoiceView view(Invoice invoice, Ledger.InvoiceTotals totals, int reminders, List<AuditTrail.Entry> trail) {
+        Currency currency = invoice.amount().currency();
         Customer c = invoice.customer();
         return new InvoiceView(invoice.id(), invoice.creditorId(), invoice.invoiceNumber(),
                 new InvoiceRegistration.CustomerBody(c.id(), c.name(), c.segment(), c.priority(), c.country(), c.language(), c.email()),
                 invoice.issueDate(), invoice.dueDate(), currency.getCurrencyCode(), invoice.amount().toPlainString(),
-                invoice.paymentReference(), invoice.paymentReferenceType(), invoice.status(), outstanding.toPlainString(),
-                fees.toPlainString(), reminders == 0 ? "NONE" : "REMINDER_" + reminders, reminders,
-                invoice.processInstanceKey(), trail);
+                invoice.paymentReference(), invoice.paymentReferenceType(), invoice.status(),
+                new Money(totals.balance(), currency).toPlainString(), new Money(totals.fees(), currency).toPlainString(),
+                reminders == 0 ? "NONE" : "REMINDER_" + reminders, reminders, invoice.processInstanceKey(), trail);
     }
 }

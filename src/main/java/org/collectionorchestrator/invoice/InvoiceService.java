@@ -71,7 +71,6 @@ public class InvoiceService {
                         invoice.amount(), invoice.dueDate());
                 lifecycle.start(invoice.id());
             }
-            return new Registration(invoices.find(invoice.id()).orElseThrow(), true);
         }
         return registration;
     }

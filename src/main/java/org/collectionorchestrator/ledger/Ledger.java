@@ -4,7 +4,10 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.money.Money;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,34 +44,33 @@ public class Ledger {
     }
 
     public Money invoiceBalance(UUID invoiceId, Currency currency) {
-        return sum("select coalesce(sum(amount), 0) from ledger_entry where invoice_id = :id", "id", invoiceId, currency);
-    }
-
-    public Money invoiceTotal(UUID invoiceId, LedgerEntryType type, Currency currency) {
-        BigDecimal total = jdbc.sql("select coalesce(sum(amount), 0) from ledger_entry where invoice_id = :id and entry_type = :type")
+        BigDecimal sum = jdbc.sql("select coalesce(sum(amount), 0) from ledger_entry where invoice_id = :id")
                 .param("id", invoiceId)
-                .param("type", type.name())
                 .query(BigDecimal.class)
                 .single();
-        return new Money(total.abs(), currency);
-    }
-
-    /** What the creditor owes the customer outside any invoice (positive = credit in the customer's favour). */
-    public Money customerCredit(Account account, Currency currency) {
-        BigDecimal sum = jdbc.sql("""
-                        select coalesce(sum(amount), 0) from ledger_entry
-                         where creditor_id = :creditor and customer_id = :customer and invoice_id is null and currency = :currency""")
-                .param("creditor", account.creditorId())
-                .param("customer", account.customerId())
-                .param("currency", currency.getCurrencyCode())
-                .query(BigDecimal.class)
-                .single();
-        return new Money(sum.negate(), currency);
-    }
-
-    private Money sum(String sql, String name, Object value, Currency currency) {
-        BigDecimal sum = jdbc.sql(sql).param(name, value).query(BigDecimal.class).single();
         return new Money(sum, currency);
+    }
+
+    /** Balance and fees charged, per invoice. */
+    public record InvoiceTotals(BigDecimal balance, BigDecimal fees) {
+        public static final InvoiceTotals NONE = new InvoiceTotals(BigDecimal.ZERO, BigDecimal.ZERO);
+    }
+
+    /** The totals of many invoices in one query (invoices without entries are absent). */
+    public Map<UUID, InvoiceTotals> invoiceTotals(Collection<UUID> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, InvoiceTotals> totals = new HashMap<>();
+        jdbc.sql("""
+                        select invoice_id, sum(amount) as balance,
+                               coalesce(sum(amount) filter (where entry_type = 'FEE'), 0) as fees
+                          from ledger_entry where invoice_id in (:ids) group by invoice_id""")
+                .param("ids", invoiceIds)
+                .query((rs, row) -> totals.put(rs.getObject("invoice_id", UUID.class),
+                        new InvoiceTotals(rs.getBigDecimal("balance"), rs.getBigDecimal("fees"))))
+                .list();
+        return totals;
     }
 
     private void insert(Account account, UUID invoiceId, LedgerEntryType type, Money amount, LocalDate bookingDate,

@@ -41,10 +41,6 @@ public record Money(BigDecimal amount, Currency currency) implements Comparable<
         return new Money(amount.subtract(other.amount), currency);
     }
 
-    public Money negate() {
-        return new Money(amount.negate(), currency);
-    }
-
     public Money min(Money other) {
         return compareTo(other) <= 0 ? this : other;
     }

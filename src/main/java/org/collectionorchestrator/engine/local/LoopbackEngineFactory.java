@@ -4,7 +4,6 @@ import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.process.test.engine.InMemoryEngine;
 import io.grpc.BindableService;
-import io.grpc.Server;
 import io.grpc.netty.NettyServerBuilder;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
@@ -45,11 +44,5 @@ final class LoopbackEngineFactory {
             throw new IllegalStateException("The in-memory engine's internals changed (expected InMemoryEngine fields "
                     + String.join(", ", FIELDS) + "); cannot bind its gRPC port to loopback", e);
         }
-    }
-
-    static Server grpcServerOf(ZeebeTestEngine engine) throws ReflectiveOperationException {
-        Field field = InMemoryEngine.class.getDeclaredField("grpcServer");
-        field.setAccessible(true);
-        return (Server) field.get(engine);
     }
 }
