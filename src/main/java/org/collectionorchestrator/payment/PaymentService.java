@@ -20,7 +20,7 @@ import org.collectionorchestrator.invoice.InvoiceStatus;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
-import org.collectionorchestrator.payment.reference.PaymentReferences;
+import org.collectionorchestrator.reference.PaymentReferences;
 import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.RequestFingerprint;

@@ -11,8 +11,8 @@ import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import java.time.Duration;
 import java.util.Map;
 import org.collectionorchestrator.creditor.Country;
-import org.collectionorchestrator.engine.EngineRecords;
-import org.collectionorchestrator.engine.usertask.OpenUserTask;
+import org.collectionorchestrator.local.EngineRecords;
+import org.collectionorchestrator.local.OpenUserTask;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 

@@ -195,7 +195,7 @@ class InvoiceApiTest extends ApplicationTestSupport {
     }
 
     private long processInstancesCreated() {
-        return org.collectionorchestrator.engine.EngineRecords.of(engine).stream()
+        return org.collectionorchestrator.local.EngineRecords.of(engine).stream()
                 .filter(r -> r.getValueType() == io.camunda.zeebe.protocol.record.ValueType.PROCESS_INSTANCE_CREATION)
                 .count();
     }

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -7,8 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import org.collectionorchestrator.engine.EngineTime;
-import org.collectionorchestrator.engine.MovableClock;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,12 +1,9 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
-import org.collectionorchestrator.engine.usertask.InMemoryEngineUserTasks;
-import org.collectionorchestrator.engine.usertask.OpenUserTask;
-import org.collectionorchestrator.engine.usertask.UserTaskNotFoundException;
 import org.collectionorchestrator.web.NotFoundException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.ResponseEntity;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine;
+package org.collectionorchestrator.local;
 
 import java.time.Clock;
 import java.time.Duration;

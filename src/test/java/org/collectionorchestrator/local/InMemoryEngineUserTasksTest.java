@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.usertask;
+package org.collectionorchestrator.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

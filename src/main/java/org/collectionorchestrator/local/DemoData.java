@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import java.math.BigDecimal;
 import java.time.Clock;

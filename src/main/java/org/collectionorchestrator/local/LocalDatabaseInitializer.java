@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import java.net.URI;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.usertask;
+package org.collectionorchestrator.local;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.payment.reference;
+package org.collectionorchestrator.reference;
 
 /**
  * The structured payment references Nordic creditors put on invoices, each with its check-digit rule

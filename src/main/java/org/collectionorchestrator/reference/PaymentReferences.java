@@ -1,17 +1,17 @@
-package org.collectionorchestrator.payment.reference;
+package org.collectionorchestrator.reference;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.DK_FIK71;
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.FI_REF;
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.NO_KID_MOD10;
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.NO_KID_MOD11;
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.RF;
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.SE_OCR;
-import static org.collectionorchestrator.payment.reference.PaymentReferenceScheme.SE_OCR_LENGTH;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.DK_FIK71;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.FI_REF;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.NO_KID_MOD10;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.NO_KID_MOD11;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.RF;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.SE_OCR;
+import static org.collectionorchestrator.reference.PaymentReferenceScheme.SE_OCR_LENGTH;
 
 /** Normalising payment references as payers and banks write them, and telling which scheme one belongs to. */
 public final class PaymentReferences {

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.payment.reference;
+package org.collectionorchestrator.reference;
 
 /** The check-digit arithmetic the payment reference schemes share. Inputs are normalised references. */
 final class CheckDigits {

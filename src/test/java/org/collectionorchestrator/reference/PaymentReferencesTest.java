@@ -1,4 +1,4 @@
-package org.collectionorchestrator.payment.reference;
+package org.collectionorchestrator.reference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

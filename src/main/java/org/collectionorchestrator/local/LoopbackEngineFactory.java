@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;

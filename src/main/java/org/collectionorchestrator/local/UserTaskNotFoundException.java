@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.usertask;
+package org.collectionorchestrator.local;
 
 /** The engine knows no open user task with this key: it never existed, or it was already completed or canceled. */
 public class UserTaskNotFoundException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

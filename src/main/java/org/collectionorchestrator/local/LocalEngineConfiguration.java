@@ -1,11 +1,8 @@
-package org.collectionorchestrator.engine.local;
+package org.collectionorchestrator.local;
 
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Clock;
-import org.collectionorchestrator.engine.EngineTime;
-import org.collectionorchestrator.engine.MovableClock;
-import org.collectionorchestrator.engine.usertask.InMemoryEngineUserTasks;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.BeanDefinition;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.engine.usertask;
+package org.collectionorchestrator.local;
 
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
@@ -32,7 +32,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.agrona.concurrent.UnsafeBuffer;
-import org.collectionorchestrator.engine.EngineRecords;
 
 /**
  * Lists and completes Camunda user tasks ({@code zeebe:userTask}) on the in-memory Zeebe engine
