@@ -37,6 +37,12 @@ public class SideEffectLog {
                 .update() == 1;
     }
 
+    /** What was stored with the key when it was claimed (e.g. a request fingerprint), if it is claimed. */
+    public java.util.Optional<String> payload(String businessKey) {
+        return jdbc.sql("select payload from side_effect where business_key = :key")
+                .param("key", businessKey).query(String.class).optional();
+    }
+
     public boolean exists(String businessKey) {
         return jdbc.sql("select count(*) from side_effect where business_key = :key")
                 .param("key", businessKey).query(Integer.class).single() > 0;

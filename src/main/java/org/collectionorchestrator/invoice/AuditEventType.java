@@ -8,6 +8,10 @@ public enum AuditEventType {
     REMINDER_SKIPPED,
     PAYMENT_APPLIED,
     CREDITED_TO_CUSTOMER,
+    /** A credit note lowered the balance (details: creditNoteNumber, amount, applied, outstanding). */
+    CREDITED,
+    /** The creditor cancelled the invoice (details: reason, credited). */
+    CANCELLED,
     SETTLED,
     COLLECTION_APPROVED,
     WRITTEN_OFF

@@ -2,7 +2,6 @@ package org.collectionorchestrator.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.UUID;
@@ -36,7 +35,7 @@ public class InvoiceController {
     @Operation(summary = "Register an invoice for follow-up",
             description = "Idempotent on (creditorId, invoiceNumber): the same body again answers 200 with the same invoice, "
                     + "a different body 409.")
-    public ResponseEntity<InvoiceView> register(@Valid @RequestBody InvoiceRegistration body) {
+    public ResponseEntity<InvoiceView> register(@RequestBody RegisterInvoice body) {
         InvoiceService.Registration registration = service.register(body);
         try (var ignored = MDC.putCloseable("invoiceId", registration.invoice().id().toString())) {
             InvoiceView view = queries.get(registration.invoice().id());

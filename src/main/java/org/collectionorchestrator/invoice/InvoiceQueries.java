@@ -53,7 +53,7 @@ public class InvoiceQueries {
         Currency currency = invoice.amount().currency();
         Customer c = invoice.customer();
         return new InvoiceView(invoice.id(), invoice.creditorId(), invoice.invoiceNumber(),
-                new InvoiceRegistration.CustomerBody(c.id(), c.name(), c.segment(), c.priority(), c.country(), c.language(), c.email()),
+                new RegisterInvoice.CustomerBody(c.id(), c.name(), c.segment(), c.priority(), c.country(), c.language(), c.email()),
                 invoice.issueDate(), invoice.dueDate(), currency.getCurrencyCode(), invoice.amount().toPlainString(),
                 invoice.paymentReference(), invoice.paymentReferenceType(), invoice.status(),
                 new Money(totals.balance(), currency).toPlainString(), new Money(totals.fees(), currency).toPlainString(),

@@ -3,6 +3,8 @@ package org.collectionorchestrator.invoice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -11,24 +13,37 @@ import java.util.Optional;
 import java.util.UUID;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
+import org.collectionorchestrator.effects.SideEffectLog;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.outbox.EngineMessage;
+import org.collectionorchestrator.outbox.Outbox;
 import org.collectionorchestrator.reference.PaymentReferenceScheme;
 import org.collectionorchestrator.reference.PaymentReferences;
+import org.collectionorchestrator.web.CommandValidator;
 import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
+import org.collectionorchestrator.web.NotFoundException;
 import org.collectionorchestrator.web.RequestFingerprint;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Registers invoices: validates them against the creditor, stores invoice, customer, principal and audit in one
  * transaction, then starts the lifecycle process. Registration is idempotent on (creditor, invoice number).
+ * Credit notes and cancellations lower the balance under the invoice's row lock; when nothing is left to pay the
+ * invoice ends (CREDITED, CANCELLED) and dunning is ended by an engine message written to the outbox.
+ *
+ * <p>Every operation takes a transport-neutral command (REST body or Kafka message), checks its rules here and may be
+ * called inside a caller's transaction (the Kafka listeners commit a batch at once): what must wait for the commit
+ * waits for it.
  */
 @Service
 public class InvoiceService {
@@ -43,9 +58,16 @@ public class InvoiceService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Counter registered;
+    private final CommandValidator validator;
+    private final SideEffectLog sideEffects;
+    private final Outbox outbox;
 
     public InvoiceService(CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger, AuditTrail audit,
-                          LifecycleStarter lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+                          LifecycleStarter lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
+                          CommandValidator validator, SideEffectLog sideEffects, Outbox outbox) {
+        this.validator = validator;
+        this.sideEffects = sideEffects;
+        this.outbox = outbox;
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -61,21 +83,167 @@ public class InvoiceService {
     public record Registration(Invoice invoice, boolean created) {
     }
 
-    public Registration register(InvoiceRegistration request) {
+    public Registration register(RegisterInvoice request) {
+        validator.validate(request);
         Registration registration = transaction.execute(status -> registerInTransaction(request));
         if (registration.created()) {
             Invoice invoice = registration.invoice();
-            try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
-                registered.increment();
-                log.info("Invoice {} of creditor {} registered: {} due {}", invoice.invoiceNumber(), invoice.creditorId(),
-                        invoice.amount(), invoice.dueDate());
-                lifecycle.start(invoice.id());
-            }
+            afterCommit(() -> {
+                try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
+                    registered.increment();
+                    log.info("Invoice {} of creditor {} registered: {} due {}", invoice.invoiceNumber(), invoice.creditorId(),
+                            invoice.amount(), invoice.dueDate());
+                    lifecycle.start(invoice.id());
+                }
+            });
         }
         return registration;
     }
 
-    private Registration registerInTransaction(InvoiceRegistration request) {
+    /** Runs now, or after the caller's transaction commits when there is one (never if it rolls back). */
+    private static void afterCommit(Runnable action) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            action.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                action.run();
+            }
+        });
+    }
+
+    /** What a credit note or cancellation did: the invoice after it, and false when it had been applied before. */
+    public record Change(UUID invoiceId, InvoiceStatus status, Money outstanding, boolean applied) {
+    }
+
+    public static final String INVOICE_SETTLED = "invoice-settled";
+    static final String CREDIT_NOTE = "CREDIT_NOTE";
+
+    /**
+     * Applies a credit note: a CREDIT entry on the invoice up to what is still owed (the rest is credited to the
+     * customer's account, as with over-payments). Idempotent on (creditor, credit note number); the same number with
+     * other content is a conflict. When nothing is left to pay the invoice ends as CREDITED and dunning ends.
+     */
+    public Change credit(CreditInvoice command) {
+        validator.validate(command);
+        return transaction.execute(status -> {
+            Invoice invoice = lockByNumber(command.creditorId(), command.invoiceNumber());
+            try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
+                return creditLocked(command, invoice);
+            }
+        });
+    }
+
+    private Change creditLocked(CreditInvoice command, Invoice invoice) {
+        Currency currency = invoice.amount().currency();
+        if (!currency.getCurrencyCode().equals(command.currency())) {
+            throw InvalidRequestException.field("currency", "is not the invoice's currency " + currency.getCurrencyCode());
+        }
+        if (!Money.fitsMinorUnit(command.amount(), currency)) {
+            throw InvalidRequestException.field("amount", "has more decimals than " + currency.getCurrencyCode() + " allows ("
+                    + currency.getDefaultFractionDigits() + ")");
+        }
+        Money amount = new Money(command.amount(), currency);
+        String key = "credit-note:" + command.creditorId() + ":" + command.creditNoteNumber();
+        String fingerprint = RequestFingerprint.of(command.creditorId(), command.invoiceNumber(), command.creditNoteNumber(),
+                amount.toPlainString(), command.currency(), command.date(), command.reason());
+        if (!sideEffects.claim(key, invoice.id(), CREDIT_NOTE, fingerprint)) {
+            if (!fingerprint.equals(sideEffects.payload(key).orElse(null))) {
+                throw new ConflictException("Credit note " + command.creditNoteNumber() + " of creditor " + command.creditorId()
+                        + " was applied before with different content");
+            }
+            return new Change(invoice.id(), invoice.status(), ledger.invoiceBalance(invoice.id(), currency), false);
+        }
+        if (invoice.status() == InvoiceStatus.CANCELLED) {
+            throw new ConflictException("Invoice " + invoice.invoiceNumber() + " of creditor " + invoice.creditorId()
+                    + " is cancelled; a credit note cannot be applied to it");
+        }
+        Money balance = ledger.invoiceBalance(invoice.id(), currency);
+        Money owed = balance.isPositive() ? balance : Money.zero(currency);
+        Money applied = amount.min(owed);
+        Money excess = amount.minus(applied);
+        String source = "credit note " + command.creditNoteNumber();
+        if (applied.isPositive()) {
+            ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, applied, command.date(), source);
+        }
+        if (excess.isPositive()) {
+            ledger.postOnCustomer(invoice.account(), LedgerEntryType.CREDIT, excess, command.date(), source);
+            audit.record(invoice.id(), AuditEventType.CREDITED_TO_CUSTOMER, Map.of(
+                    "creditNoteNumber", command.creditNoteNumber(), "amount", excess.toPlainString()));
+        }
+        Money outstanding = balance.minus(applied);
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("creditNoteNumber", command.creditNoteNumber());
+        details.put("amount", amount.toPlainString());
+        details.put("applied", applied.toPlainString());
+        details.put("outstanding", outstanding.toPlainString());
+        details.put("date", command.date().toString());
+        if (command.reason() != null) {
+            details.put("reason", command.reason());
+        }
+        InvoiceStatus status = invoice.status();
+        if (status.awaitsPayment() && outstanding.isZeroOrNegative()) {
+            status = InvoiceStatus.CREDITED;
+            details.put("status", status.name());
+            invoices.updateStatus(invoice.id(), status);
+            endDunning(invoice.id());
+        }
+        audit.record(invoice.id(), AuditEventType.CREDITED, details);
+        log.info("Credit note {} of {} applied to invoice {}: {} applied, {} credited to the customer, {} outstanding",
+                command.creditNoteNumber(), amount, invoice.invoiceNumber(), applied, excess, outstanding);
+        return new Change(invoice.id(), status, outstanding, true);
+    }
+
+    /**
+     * Cancels an invoice: credits the outstanding balance (no write-off), status CANCELLED, dunning ends. Cancelling a
+     * cancelled invoice again changes nothing; an invoice that is settled, credited or written off cannot be cancelled.
+     */
+    public Change cancel(CancelInvoice command) {
+        validator.validate(command);
+        return transaction.execute(status -> {
+            Invoice invoice = lockByNumber(command.creditorId(), command.invoiceNumber());
+            Currency currency = invoice.amount().currency();
+            try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
+                if (invoice.status() == InvoiceStatus.CANCELLED) {
+                    return new Change(invoice.id(), invoice.status(), ledger.invoiceBalance(invoice.id(), currency), false);
+                }
+                if (!invoice.status().awaitsPayment()) {
+                    throw new ConflictException("Invoice " + invoice.invoiceNumber() + " of creditor " + invoice.creditorId()
+                            + " is " + invoice.status() + " and cannot be cancelled");
+                }
+                Money balance = ledger.invoiceBalance(invoice.id(), currency);
+                LocalDate date = command.date() != null ? command.date() : LocalDate.now(clock);
+                if (balance.isPositive()) {
+                    ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, balance, date,
+                            "cancellation of invoice " + invoice.invoiceNumber());
+                }
+                Money credited = balance.isPositive() ? balance : Money.zero(currency);
+                invoices.updateStatus(invoice.id(), InvoiceStatus.CANCELLED);
+                audit.record(invoice.id(), AuditEventType.CANCELLED, Map.of(
+                        "reason", command.reason(), "credited", credited.toPlainString(), "date", date.toString()));
+                endDunning(invoice.id());
+                log.info("Invoice {} of creditor {} cancelled ({}), {} credited", invoice.invoiceNumber(),
+                        invoice.creditorId(), command.reason(), credited);
+                return new Change(invoice.id(), InvoiceStatus.CANCELLED, balance.minus(credited), true);
+            }
+        });
+    }
+
+    private Invoice lockByNumber(String creditorId, String invoiceNumber) {
+        Invoice found = invoices.findByNumber(creditorId, invoiceNumber).orElseThrow(() -> new NotFoundException(
+                "No invoice " + invoiceNumber + " of creditor " + creditorId));
+        return invoices.lock(found.id()).orElseThrow();
+    }
+
+    /** The process ends wherever it is; sent by the outbox relay after commit. */
+    private void endDunning(UUID invoiceId) {
+        outbox.message(invoiceId.toString(), new EngineMessage(INVOICE_SETTLED, invoiceId.toString(),
+                INVOICE_SETTLED + ":" + invoiceId, Duration.ofHours(1), Map.of()));
+    }
+
+    private Registration registerInTransaction(RegisterInvoice request) {
         Creditor creditor = creditors.find(request.creditorId()).orElse(null);
         Optional<PaymentReferenceScheme> referenceScheme = validate(request, creditor);
         String reference = referenceScheme.map(s -> PaymentReferences.normalize(request.paymentReference())).orElse(null);
@@ -119,7 +287,7 @@ public class InvoiceService {
         return new Registration(existing, false);
     }
 
-    private static Optional<PaymentReferenceScheme> validate(InvoiceRegistration request, Creditor creditor) {
+    private static Optional<PaymentReferenceScheme> validate(RegisterInvoice request, Creditor creditor) {
         List<FieldProblem> problems = new ArrayList<>();
         if (creditor == null) {
             problems.add(new FieldProblem("creditorId", "unknown creditor " + request.creditorId()));
@@ -151,8 +319,8 @@ public class InvoiceService {
         return scheme;
     }
 
-    private static String fingerprint(InvoiceRegistration r, String reference) {
-        InvoiceRegistration.CustomerBody c = r.customer();
+    private static String fingerprint(RegisterInvoice r, String reference) {
+        RegisterInvoice.CustomerBody c = r.customer();
         return RequestFingerprint.of(r.creditorId(), r.invoiceNumber(), c.id(), c.name(), c.segment(),
                 Boolean.TRUE.equals(c.priority()), c.country(), c.language(), c.email(), r.issueDate(), r.dueDate(),
                 r.currency(), r.amount().stripTrailingZeros().toPlainString(), reference);

@@ -9,7 +9,7 @@ public record InvoiceView(
         UUID id,
         String creditorId,
         String invoiceNumber,
-        InvoiceRegistration.CustomerBody customer,
+        RegisterInvoice.CustomerBody customer,
         LocalDate issueDate,
         LocalDate dueDate,
         String currency,

@@ -1,14 +1,21 @@
 package org.collectionorchestrator.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.time.Clock;
 import java.time.LocalDate;
 import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorPolicy;
 import org.collectionorchestrator.creditor.CreditorRepository;
-import org.collectionorchestrator.invoice.InvoiceRegistration;
-import org.collectionorchestrator.invoice.InvoiceService;
+import org.collectionorchestrator.invoice.InvoiceMessageListener;
+import org.collectionorchestrator.invoice.RegisterInvoice;
+import org.collectionorchestrator.kafka.Topics;
 import org.collectionorchestrator.invoice.Segment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,13 +23,16 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.Currency;
 
 /**
  * Local profile: one creditor per country, each with invoices from private, business and priority customers, some
- * not yet due and some overdue, so the whole lifecycle can be watched by moving the clock.
+ * not yet due and some overdue, so the whole lifecycle can be watched by moving the clock. Creditors are stored
+ * directly; the invoices arrive the way an ERP sends them, as invoice-issued messages on collection.invoices.v1, and
+ * show up in the API a moment after start-up.
  */
 @Component
 @Profile("local")
@@ -42,12 +52,15 @@ public class DemoData implements ApplicationRunner {
     };
 
     private final CreditorRepository creditors;
-    private final InvoiceService invoices;
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final ObjectMapper json;
     private final Clock clock;
+    private final List<CompletableFuture<?>> sent = new ArrayList<>();
 
-    public DemoData(CreditorRepository creditors, InvoiceService invoices, Clock clock) {
+    public DemoData(CreditorRepository creditors, KafkaTemplate<String, byte[]> kafka, ObjectMapper json, Clock clock) {
         this.creditors = creditors;
-        this.invoices = invoices;
+        this.kafka = kafka;
+        this.json = json;
         this.clock = clock;
     }
 
@@ -65,17 +78,27 @@ public class DemoData implements ApplicationRunner {
             count += register(demo, 3, demo.customerNames()[1], Segment.BUSINESS, false, today.minusDays(65), today.minusDays(35), "18400.00");
             count += register(demo, 4, demo.customerNames()[2], Segment.BUSINESS, true, today.minusDays(40), today.minusDays(10), "92000.00");
         }
-        log.info("Demo data: {} creditors, {} invoices registered", CREDITORS.length, count);
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
+        log.info("Demo data: {} creditors stored, {} invoice-issued messages published to {}", CREDITORS.length, count,
+                Topics.INVOICES);
     }
 
     private int register(DemoCreditor demo, int n, String customerName, Segment segment, boolean priority,
                          LocalDate issued, LocalDate due, String amount) {
         Country country = demo.country();
         String customerId = demo.id() + "-c" + (segment == Segment.PRIVATE ? 1 : priority ? 3 : 2);
-        var customer = new InvoiceRegistration.CustomerBody(customerId, customerName, segment, priority, country.name(),
+        var customer = new RegisterInvoice.CustomerBody(customerId, customerName, segment, priority, country.name(),
                 country.defaultLanguage(), customerId + "@example.org");
-        invoices.register(new InvoiceRegistration(demo.id(), "DEMO-" + n, customer, issued, due, country.defaultCurrency(),
-                new BigDecimal(amount), null));
+        RegisterInvoice invoice = new RegisterInvoice(demo.id(), "DEMO-" + n, customer, issued, due, country.defaultCurrency(),
+                new BigDecimal(amount), null);
+        ObjectNode message = json.createObjectNode().put("type", InvoiceMessageListener.ISSUED);
+        message.setAll((ObjectNode) json.valueToTree(invoice));
+        try {
+            sent.add(kafka.send(Topics.INVOICES, invoice.creditorId() + ":" + invoice.invoiceNumber(),
+                    json.writeValueAsBytes(message)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         return 1;
     }
 }

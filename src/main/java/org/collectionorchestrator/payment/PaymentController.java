@@ -2,7 +2,6 @@ package org.collectionorchestrator.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,7 +24,7 @@ public class PaymentController {
     @Operation(summary = "Register an incoming payment",
             description = "Idempotent on (creditorId, bankTransactionId). 201 when matched to an invoice, 202 when kept "
                     + "as unmatched for manual matching, 200 for a repeat of an earlier request.")
-    public ResponseEntity<PaymentResult> register(@Valid @RequestBody PaymentRegistration body) {
+    public ResponseEntity<PaymentResult> register(@RequestBody RegisterPayment body) {
         PaymentService.Outcome outcome = payments.register(body);
         HttpStatus status = !outcome.created() ? HttpStatus.OK
                 : "MATCHED".equals(outcome.result().status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;

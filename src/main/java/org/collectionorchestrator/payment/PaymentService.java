@@ -21,6 +21,7 @@ import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.reference.PaymentReferences;
+import org.collectionorchestrator.web.CommandValidator;
 import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.RequestFingerprint;
@@ -52,9 +53,12 @@ public class PaymentService {
     private final SettlementNotifier settlement;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final CommandValidator validator;
 
     public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
-                          AuditTrail audit, SettlementNotifier settlement, TransactionTemplate transaction, Clock clock) {
+                          AuditTrail audit, SettlementNotifier settlement, TransactionTemplate transaction, Clock clock,
+                          CommandValidator validator) {
+        this.validator = validator;
         this.jdbc = jdbc;
         this.creditors = creditors;
         this.invoices = invoices;
@@ -68,7 +72,9 @@ public class PaymentService {
     public record Outcome(PaymentResult result, boolean created) {
     }
 
-    public Outcome register(PaymentRegistration request) {
+    /** Applies one payment; may run inside a caller's transaction (the settlement message waits for its commit). */
+    public Outcome register(RegisterPayment request) {
+        validator.validate(request);
         validate(request);
         String fingerprint = fingerprint(request);
         Optional<Outcome> replay = replay(request, fingerprint);
@@ -79,7 +85,7 @@ public class PaymentService {
         return outcome != null ? outcome : replay(request, fingerprint).orElseThrow();
     }
 
-    private Outcome apply(PaymentRegistration request, String fingerprint) {
+    private Outcome apply(RegisterPayment request, String fingerprint) {
         Money amount = Money.of(request.amount(), request.currency());
         Optional<Invoice> target = findTarget(request);
         if (target.isEmpty()) {
@@ -94,7 +100,7 @@ public class PaymentService {
         }
     }
 
-    private Outcome applyToInvoice(PaymentRegistration request, Invoice invoice, Money amount, String fingerprint) {
+    private Outcome applyToInvoice(RegisterPayment request, Invoice invoice, Money amount, String fingerprint) {
         Money balance = ledger.invoiceBalance(invoice.id(), amount.currency());
         Money owed = balance.isPositive() ? balance : Money.zero(amount.currency());
         Money applied = amount.min(owed);
@@ -135,7 +141,7 @@ public class PaymentService {
         return new Outcome(result(paymentId, "MATCHED", invoice.id(), amount, applied, excess, null), true);
     }
 
-    private Outcome unmatched(PaymentRegistration request, Money amount, String fingerprint, String reason) {
+    private Outcome unmatched(RegisterPayment request, Money amount, String fingerprint, String reason) {
         log.info("Payment {} of {} kept unmatched: {}", request.bankTransactionId(), amount, reason);
         UUID paymentId = UUID.randomUUID();
         Money zero = Money.zero(amount.currency());
@@ -145,14 +151,14 @@ public class PaymentService {
         return new Outcome(result(paymentId, "UNMATCHED", null, amount, zero, zero, reason), true);
     }
 
-    private Optional<Invoice> findTarget(PaymentRegistration request) {
+    private Optional<Invoice> findTarget(RegisterPayment request) {
         if (request.invoiceId() != null) {
             return invoices.find(request.invoiceId()).filter(i -> i.creditorId().equals(request.creditorId()));
         }
         return invoices.findByPaymentReference(request.creditorId(), PaymentReferences.normalize(request.paymentReference()));
     }
 
-    private void validate(PaymentRegistration request) {
+    private void validate(RegisterPayment request) {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<Creditor> creditor = creditors.find(request.creditorId());
         if (creditor.isEmpty()) {
@@ -171,7 +177,7 @@ public class PaymentService {
         }
     }
 
-    private Optional<Outcome> replay(PaymentRegistration request, String fingerprint) {
+    private Optional<Outcome> replay(RegisterPayment request, String fingerprint) {
         return jdbc.sql("select * from payment where creditor_id = :creditor and bank_transaction_id = :tx")
                 .param("creditor", request.creditorId())
                 .param("tx", request.bankTransactionId())
@@ -185,7 +191,7 @@ public class PaymentService {
                 .optional();
     }
 
-    private boolean insertPayment(UUID id, PaymentRegistration r, String status, UUID invoiceId, Money applied,
+    private boolean insertPayment(UUID id, RegisterPayment r, String status, UUID invoiceId, Money applied,
                                   Money credited, String reason, String fingerprint) {
         return jdbc.sql("""
                         insert into payment (id, creditor_id, bank_transaction_id, amount, currency, payment_reference,
@@ -226,7 +232,7 @@ public class PaymentService {
                 applied.toPlainString(), credited.toPlainString(), reason);
     }
 
-    private static String fingerprint(PaymentRegistration r) {
+    private static String fingerprint(RegisterPayment r) {
         return RequestFingerprint.of(r.creditorId(), r.amount().stripTrailingZeros().toPlainString(), r.currency(),
                 r.paymentReference() == null ? null : PaymentReferences.normalize(r.paymentReference()),
                 r.invoiceId(), r.bookingDate(), r.bankTransactionId());

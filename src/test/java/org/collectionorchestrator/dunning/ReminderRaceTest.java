@@ -17,7 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.collectionorchestrator.payment.PaymentRegistration;
+import org.collectionorchestrator.payment.RegisterPayment;
 import org.collectionorchestrator.payment.PaymentService;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
@@ -46,7 +46,7 @@ class ReminderRaceTest extends ApplicationTestSupport {
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try {
             Future<?> payment = threads.submit(() -> transaction.executeWithoutResult(status -> {
-                payments.register(new PaymentRegistration(creditor, new BigDecimal("990.00"), "NOK", null, id, today(),
+                payments.register(new RegisterPayment(creditor, new BigDecimal("990.00"), "NOK", null, id, today(),
                         unique("tx")));
                 paymentApplied.countDown();
                 awaitQuietly(commitPayment);

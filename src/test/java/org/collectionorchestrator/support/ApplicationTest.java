@@ -8,14 +8,20 @@ import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
- * The whole application on a real PostgreSQL (a throw-away database per run) and a fresh in-memory Zeebe engine
- * per test method. All test classes share one Spring context.
+ * The whole application on a real PostgreSQL (a throw-away database per run), an embedded Kafka broker (one per
+ * test JVM) and a fresh in-memory Zeebe engine per test method. All test classes share one Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "collection.clock.movable=true",
         "collection.lifecycle.restart-interval=PT1H",
+        "collection.kafka.embedded=true",
+        "collection.kafka.retry.initial-interval=PT0.2S",
+        "collection.kafka.retry.max-interval=PT2S",
+        "logging.level.kafka=WARN",
+        "logging.level.org.apache.kafka=WARN",
+        "logging.level.state.change.logger=WARN",
 })
 @ZeebeSpringTest
 public @interface ApplicationTest {

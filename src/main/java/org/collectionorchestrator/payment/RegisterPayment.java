@@ -12,8 +12,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** The body of POST /api/v1/payments: one incoming payment as the bank booked it. */
-public record PaymentRegistration(
+/**
+ * Register one incoming payment as the bank booked it: the body of POST /api/v1/payments and the payment-received
+ * message on Kafka. Its Bean Validation rules are checked by {@link PaymentService}, whichever way it came.
+ */
+@Schema(name = "PaymentRegistration")
+public record RegisterPayment(
         @NotBlank @Size(max = 64) String creditorId,
         @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "1250.00") BigDecimal amount,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NOK") String currency,

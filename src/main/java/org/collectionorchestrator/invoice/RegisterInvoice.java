@@ -12,8 +12,12 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-/** The body of POST /api/v1/invoices, as an ERP sends it. */
-public record InvoiceRegistration(
+/**
+ * Register an invoice for follow-up, as an ERP sends it: the body of POST /api/v1/invoices and the invoice-issued
+ * message on Kafka. Its Bean Validation rules are checked by {@link InvoiceService}, whichever way it came.
+ */
+@Schema(name = "InvoiceRegistration")
+public record RegisterInvoice(
         @NotBlank @Size(max = 64) String creditorId,
         @NotBlank @Size(max = 64) String invoiceNumber,
         @NotNull @Valid CustomerBody customer,
