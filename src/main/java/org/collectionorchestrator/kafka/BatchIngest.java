@@ -14,11 +14,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ol>
  *   <li>each record is read into an action (parse, schema, command); reading stops at the first unreadable one;</li>
  *   <li>the actions before it run in <b>one</b> transaction (the services join it and defer their after-commit work);</li>
- *   <li>if that transaction fails with a transient failure, the batch is handed back for retry with back-off;
- *       any other failure rolls it back and the actions run again one transaction each, up to the failing one;</li>
- *   <li>the first failing (or unreadable) record is reported by index ({@link BatchListenerFailedException}): the
- *       error handler commits the offsets before it, dead-letters it (or retries it if transient) and redelivers the
- *       records after it.</li>
+ *   <li>a transient failure rolls the batch back and hands it to the error handler, which retries it with back-off;</li>
+ *   <li>any other failure of action <i>i</i> rolls back and the actions before <i>i</i> run again in one transaction;
+ *       then record <i>i</i> is reported by {@link BatchListenerFailedException}: the error handler commits the
+ *       offsets before it, dead-letters it without running it again and redelivers the records after it.</li>
  * </ol>
  * Every action must be idempotent (the services are): a record may run again after a crash or a retry.
  */
@@ -33,6 +32,9 @@ public class BatchIngest {
         Runnable read(ConsumerRecord<K, V> record);
     }
 
+    private record Failure(int index, RuntimeException cause) {
+    }
+
     private final TransactionTemplate transaction;
 
     public BatchIngest(TransactionTemplate transaction) {
@@ -41,36 +43,55 @@ public class BatchIngest {
 
     public <K, V> void process(List<ConsumerRecord<K, V>> records, Reader<K, V> reader) {
         List<Runnable> actions = new ArrayList<>(records.size());
-        RuntimeException unreadable = null;
+        RuntimeException refusal = null;
         for (ConsumerRecord<K, V> record : records) {
             try {
                 actions.add(reader.read(record));
             } catch (RuntimeException e) {
-                unreadable = e;
+                refusal = e;
                 break;
             }
         }
-        if (!actions.isEmpty()) {
-            runAll(records, actions);
+        int end = actions.size();
+        while (end > 0) {
+            Failure failure = inOneTransaction(actions.subList(0, end));
+            if (failure == null) {
+                break;
+            }
+            if (TransientFailures.isTransient(failure.cause())) {
+                throw failed(records, 0, failure.cause());
+            }
+            if (failure.index() >= end) {
+                oneAtATime(records, actions.subList(0, end));  // the commit failed: no action to blame
+                break;
+            }
+            log.debug("Record {} of a batch of {} from {} refused ({}); committing the {} before it",
+                    failure.index(), records.size(), records.get(0).topic(), DeadLetterHeaders.reason(failure.cause()),
+                    failure.index());
+            end = failure.index();
+            refusal = failure.cause();
         }
-        if (unreadable != null) {
-            throw failed(records, actions.size(), unreadable);
+        if (refusal != null) {
+            throw failed(records, end, refusal);
         }
     }
 
-    private <K, V> void runAll(List<ConsumerRecord<K, V>> records, List<Runnable> actions) {
-        if (actions.size() > 1) {
-            try {
-                transaction.executeWithoutResult(status -> actions.forEach(Runnable::run));
-                return;
-            } catch (RuntimeException e) {
-                if (TransientFailures.isTransient(e)) {
-                    throw failed(records, 0, e);
+    /** Null when all actions committed; otherwise which one failed (the list's size: the commit). */
+    private Failure inOneTransaction(List<Runnable> actions) {
+        int[] at = {0};
+        try {
+            transaction.executeWithoutResult(status -> {
+                for (; at[0] < actions.size(); at[0]++) {
+                    actions.get(at[0]).run();
                 }
-                log.info("A batch of {} records from {} failed ({}); applying them one at a time", actions.size(),
-                        records.get(0).topic(), DeadLetterHeaders.reason(e));
-            }
+            });
+            return null;
+        } catch (RuntimeException e) {
+            return new Failure(at[0], e);
         }
+    }
+
+    private <K, V> void oneAtATime(List<ConsumerRecord<K, V>> records, List<Runnable> actions) {
         for (int i = 0; i < actions.size(); i++) {
             Runnable action = actions.get(i);
             try {

@@ -8,7 +8,8 @@ import java.io.IOException;
 
 /**
  * Reads the value of an inbound message: JSON (else MALFORMED_JSON), valid against the topic's schema (else
- * SCHEMA_VIOLATION), then bound to a command record with the application's ObjectMapper, as a REST body is.
+ * SCHEMA_VIOLATION), then bound to a command record with the application's ObjectMapper, as a REST body is
+ * (fields the command does not know, such as {@code type}, are ignored).
  */
 public final class MessageReader {
 
@@ -44,11 +45,11 @@ public final class MessageReader {
     /** Binds a checked document to a command; a value the schema let through but Java cannot hold is rejected too. */
     public <T> T bind(JsonNode document, Class<T> type) {
         try {
-            return json.treeToValue(document, type);
+            return json.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(document);
         } catch (JsonProcessingException e) {
             throw new RejectedMessageException(RejectedMessageException.Kind.SCHEMA_VIOLATION,
                     "cannot be read as " + type.getSimpleName() + ": " + e.getOriginalMessage());
-        } catch (IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new RejectedMessageException(RejectedMessageException.Kind.SCHEMA_VIOLATION,
                     "cannot be read as " + type.getSimpleName() + ": " + e.getMessage());
         }

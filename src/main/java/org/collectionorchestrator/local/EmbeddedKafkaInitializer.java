@@ -46,7 +46,6 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
         if (broker == null) {
             long started = System.nanoTime();
             EmbeddedKafkaKraftBroker starting = new EmbeddedKafkaKraftBroker(1, partitions, Topics.ALL.toArray(String[]::new));
-            starting.brokerListProperty("spring.kafka.bootstrap-servers");
             starting.brokerProperties(Map.of(
                     "auto.create.topics.enable", "true",
                     "transaction.state.log.replication.factor", "1",
@@ -54,23 +53,26 @@ public class EmbeddedKafkaInitializer implements ApplicationContextInitializer<C
             starting.afterPropertiesSet();
             broker = starting;
             log.info("Embedded Kafka broker (KRaft) listening on {} with topics {} ({} partitions), started in {} ms",
-                    broker.getBrokersAsString(), Topics.ALL, partitions, (System.nanoTime() - started) / 1_000_000);
+                    address(), Topics.ALL, partitions, (System.nanoTime() - started) / 1_000_000);
         }
         leases++;
-        return broker.getBrokersAsString();
+        return address();
     }
 
     private static synchronized void release() {
         if (--leases == 0 && broker != null) {
-            log.info("Stopping the embedded Kafka broker on {}", broker.getBrokersAsString());
+            log.info("Stopping the embedded Kafka broker on {}", address());
             broker.destroy();
             broker = null;
         }
     }
 
-    /** The broker's address while it runs (null when it is not running in this JVM). */
+    /**
+     * The broker's address while it runs (null when it is not running in this JVM). The test kit names it
+     * "localhost:port" and binds the loopback interface; the address is given as 127.0.0.1 so that no client tries ::1.
+     */
     public static synchronized String address() {
-        return broker == null ? null : broker.getBrokersAsString();
+        return broker == null ? null : broker.getBrokersAsString().replace("localhost:", "127.0.0.1:");
     }
 
     /** A bean whose destruction (after the listener containers have stopped) gives the context's lease back. */

@@ -1,0 +1,218 @@
+package org.collectionorchestrator.kafka;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.collectionorchestrator.invoice.InvoiceMessageListener;
+import org.collectionorchestrator.payment.PaymentMessageListener;
+import org.collectionorchestrator.support.KafkaTestSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Invoices and payments arriving on Kafka take the same way as REST bodies; refused messages are dead-lettered. */
+class KafkaIngestTest extends KafkaTestSupport {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void anInvoiceIssuedMessageRegistersTheInvoiceExactlyAsTheSameRestBody() {
+        String viaRest = createCreditor("NO", "NOK", "nb");
+        String viaKafka = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(viaRest, "BUSINESS", true, today().plusDays(10), "1250.50", "NOK")
+                .put("paymentReference", "12344");
+        JsonNode registered = register(body);
+
+        ObjectNode message = message(InvoiceMessageListener.ISSUED, body).put("creditorId", viaKafka);
+        send(Topics.INVOICES, viaKafka + ":" + body.get("invoiceNumber").asText(), message);
+
+        String id = awaitInvoiceOf(viaKafka);
+        awaitAudit(id, "PROCESS_STARTED", 1);
+        assertThat(comparable(invoice(id))).isEqualTo(comparable(invoice(registered.get("id").asText())));
+        assertThat(auditTypes(id)).isEqualTo(auditTypes(registered.get("id").asText()));
+        assertThat(jdbc.sql("select count(*) from ledger_entry where invoice_id = cast(:id as uuid) and entry_type = 'PRINCIPAL'")
+                .param("id", id).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aPaymentReceivedMessageIsAppliedExactlyAsTheSameRestBody() {
+        String viaRest = createCreditor("NO", "NOK", "nb");
+        String viaKafka = createCreditor("NO", "NOK", "nb");
+        ObjectNode invoice = invoiceBody(viaRest, "PRIVATE", false, today().plusDays(10), "1000.00", "NOK");
+        String restInvoice = register(invoice).get("id").asText();
+        send(Topics.INVOICES, "k", message(InvoiceMessageListener.ISSUED, invoice.deepCopy().put("creditorId", viaKafka)));
+        String kafkaInvoice = awaitInvoiceOf(viaKafka);
+
+        ObjectNode payment = json.createObjectNode()
+                .put("creditorId", viaRest)
+                .put("invoiceId", restInvoice)
+                .put("amount", "400.00")
+                .put("currency", "NOK")
+                .put("bookingDate", today().toString())
+                .put("bankTransactionId", unique("tx"));
+        ResponseEntity<JsonNode> rest = post("/api/v1/payments", payment);
+        assertThat(rest.getStatusCode().value()).isEqualTo(201);
+
+        send(Topics.PAYMENTS, viaKafka + ":" + payment.get("bankTransactionId").asText(),
+                message(PaymentMessageListener.RECEIVED, payment).put("creditorId", viaKafka).put("invoiceId", kafkaInvoice));
+
+        eventually(() -> assertThat(paymentsOf(viaKafka)).hasSize(1));
+        assertThat(paymentsOf(viaKafka)).isEqualTo(paymentsOf(viaRest));
+        assertThat(comparable(invoice(kafkaInvoice))).isEqualTo(comparable(invoice(restInvoice)));
+        assertThat(invoice(kafkaInvoice).get("outstanding").asText()).isEqualTo("600.00");
+    }
+
+    @Test
+    void refusedMessagesGoToTheDeadLetterTopicWithTheReasonAndTheNextMessageIsProcessed() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        String key = unique("poison");  // one key: one partition, in this order
+        ObjectNode good = invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "100.00", "NOK");
+        ObjectNode missingDueDate = message(InvoiceMessageListener.ISSUED, good);
+        missingDueDate.remove("dueDate");
+        ObjectNode unknownCreditor = message(InvoiceMessageListener.ISSUED, good).put("creditorId", unique("no-such-creditor"));
+        ObjectNode creditNoteForNoInvoice = json.createObjectNode().put("type", InvoiceMessageListener.CREDITED)
+                .put("creditorId", creditor).put("invoiceNumber", "no-such-invoice").put("creditNoteNumber", "CN-1")
+                .put("amount", "10.00").put("currency", "NOK").put("date", today().toString());
+
+        send(Topics.INVOICES, key, "{\"type\": \"invoice-issued\", \"creditorId\": ");
+        send(Topics.INVOICES, key, missingDueDate);
+        send(Topics.INVOICES, key, unknownCreditor);
+        send(Topics.INVOICES, key, creditNoteForNoInvoice);
+        send(Topics.INVOICES, key, message(InvoiceMessageListener.ISSUED, good));
+
+        String id = awaitInvoiceOf(creditor);
+        assertThat(invoice(id).get("invoiceNumber").asText()).isEqualTo(good.get("invoiceNumber").asText());
+        List<ConsumerRecord<String, byte[]>> dead = read(Topics.dlt(Topics.INVOICES), r -> key.equals(r.key()), 4,
+                Duration.ofSeconds(30));
+        assertThat(dead).extracting(r -> header(r, DeadLetterHeaders.CATEGORY))
+                .containsExactly("MALFORMED_JSON", "SCHEMA_VIOLATION", "INVALID", "NOT_FOUND");
+        assertThat(header(dead.get(0), DeadLetterHeaders.REASON)).startsWith("not JSON");
+        assertThat(header(dead.get(1), DeadLetterHeaders.REASON)).contains("dueDate");
+        assertThat(header(dead.get(2), DeadLetterHeaders.REASON)).contains("creditorId: unknown creditor");
+        assertThat(header(dead.get(2), DeadLetterHeaders.EXCEPTION))
+                .isEqualTo("org.collectionorchestrator.web.InvalidRequestException");
+        assertThat(header(dead.get(3), DeadLetterHeaders.REASON)).contains("No invoice no-such-invoice");
+        assertThat(dead).allSatisfy(r -> {
+            assertThat(header(r, "kafka_dlt-original-topic")).isEqualTo(Topics.INVOICES);
+            assertThat(header(r, "kafka_dlt-exception-fqcn")).isNotNull();
+        });
+        assertThat(new String(dead.get(0).value())).isEqualTo("{\"type\": \"invoice-issued\", \"creditorId\": ");
+    }
+
+    @Test
+    void theSameMessageTwiceRegistersTheInvoiceOnce() {
+        String creditor = createCreditor("SE", "SEK", "sv");
+        String key = unique("twice");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "500.00", "SEK");
+        ObjectNode sentinel = invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "1.00", "SEK");
+
+        send(Topics.INVOICES, key, message(InvoiceMessageListener.ISSUED, body));
+        send(Topics.INVOICES, key, message(InvoiceMessageListener.ISSUED, body));
+        send(Topics.INVOICES, key, message(InvoiceMessageListener.ISSUED, sentinel));
+
+        eventually(() -> assertThat(invoiceNumbersOf(creditor)).hasSize(2));
+        assertThat(invoiceNumbersOf(creditor)).containsExactlyInAnyOrder(body.get("invoiceNumber").asText(),
+                sentinel.get("invoiceNumber").asText());
+        String id = jdbc.sql("select id::text from invoice where creditor_id = :c and invoice_number = :n")
+                .param("c", creditor).param("n", body.get("invoiceNumber").asText()).query(String.class).single();
+        assertThat(count(id, "INVOICE_REGISTERED")).isEqualTo(1);
+        assertThat(read(Topics.dlt(Topics.INVOICES), r -> key.equals(r.key()), 1, Duration.ofSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void creditNotesLowerTheBalanceAndAFullCreditEndsTheInvoice() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "1000.00", "NOK");
+        String id = register(body).get("id").asText();
+        String number = body.get("invoiceNumber").asText();
+        String key = creditor + ":" + number;
+
+        send(Topics.INVOICES, key, creditNote(creditor, number, "CN-1", "300.00"));
+        eventually(() -> assertThat(invoice(id).get("outstanding").asText()).isEqualTo("700.00"));
+        assertThat(invoice(id).get("status").asText()).isEqualTo("OPEN");
+        assertThat(settledMessages(id)).isZero();
+
+        send(Topics.INVOICES, key, creditNote(creditor, number, "CN-1", "300.00"));  // again: applied once
+        send(Topics.INVOICES, key, creditNote(creditor, number, "CN-2", "700.00"));
+        eventually(() -> assertThat(invoice(id).get("status").asText()).isEqualTo("CREDITED"));
+
+        JsonNode invoice = invoice(id);
+        assertThat(invoice.get("outstanding").asText()).isEqualTo("0.00");
+        assertThat(count(id, "CREDITED")).isEqualTo(2);
+        JsonNode last = lastAudit(invoice);
+        assertThat(last.get("creditNoteNumber").asText()).isEqualTo("CN-2");
+        assertThat(last.get("status").asText()).isEqualTo("CREDITED");
+        assertThat(settledMessages(id)).isEqualTo(1);
+    }
+
+    @Test
+    void aCancelledInvoiceIsCreditedToZeroAndEnds() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "BUSINESS", false, today().plusDays(10), "1000.00", "NOK");
+        String id = register(body).get("id").asText();
+        pay(creditor, id, "250.00", "NOK");
+        String number = body.get("invoiceNumber").asText();
+
+        ObjectNode cancel = json.createObjectNode().put("type", InvoiceMessageListener.CANCELLED)
+                .put("creditorId", creditor).put("invoiceNumber", number).put("reason", "ordered by mistake");
+        send(Topics.INVOICES, creditor + ":" + number, cancel);
+
+        eventually(() -> assertThat(invoice(id).get("status").asText()).isEqualTo("CANCELLED"));
+        JsonNode invoice = invoice(id);
+        assertThat(invoice.get("outstanding").asText()).isEqualTo("0.00");
+        JsonNode audit = lastAudit(invoice);
+        assertThat(audit.get("type").asText()).isEqualTo("CANCELLED");
+        assertThat(audit.get("reason").asText()).isEqualTo("ordered by mistake");
+        assertThat(audit.get("credited").asText()).isEqualTo("750.00");
+        assertThat(jdbc.sql("select entry_type, amount from ledger_entry where invoice_id = cast(:id as uuid) order by id")
+                .param("id", id).query((rs, n) -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString()).list())
+                .containsExactly("PRINCIPAL 1000.0000", "PAYMENT -250.0000", "CREDIT -750.0000");
+        assertThat(settledMessages(id)).isEqualTo(1);
+    }
+
+    private ObjectNode creditNote(String creditor, String invoiceNumber, String creditNoteNumber, String amount) {
+        return json.createObjectNode().put("type", InvoiceMessageListener.CREDITED)
+                .put("creditorId", creditor).put("invoiceNumber", invoiceNumber).put("creditNoteNumber", creditNoteNumber)
+                .put("amount", amount).put("currency", "NOK").put("date", today().toString()).put("reason", "returned goods");
+    }
+
+    private String awaitInvoiceOf(String creditor) {
+        eventually(() -> assertThat(invoiceNumbersOf(creditor)).hasSize(1));
+        return jdbc.sql("select id::text from invoice where creditor_id = :c").param("c", creditor).query(String.class).single();
+    }
+
+    private List<String> invoiceNumbersOf(String creditor) {
+        return jdbc.sql("select invoice_number from invoice where creditor_id = :c").param("c", creditor).query(String.class).list();
+    }
+
+    private List<Map<String, Object>> paymentsOf(String creditor) {
+        return jdbc.sql("""
+                        select status, amount, currency, applied_amount, credited_amount, unmatched_reason, booking_date
+                          from payment where creditor_id = :c""")
+                .param("c", creditor).query().listOfRows();
+    }
+
+    private long settledMessages(String invoiceId) {
+        return jdbc.sql("select count(*) from outbox_message where channel = 'engine' and ordering_key = :id and message_type = 'invoice-settled'")
+                .param("id", invoiceId).query(Long.class).single();
+    }
+
+    private static JsonNode lastAudit(JsonNode invoice) {
+        JsonNode trail = invoice.get("auditTrail");
+        return trail.get(trail.size() - 1);
+    }
+
+    /** The invoice as the API shows it, less what differs by nature between two invoices. */
+    private static JsonNode comparable(JsonNode invoice) {
+        ObjectNode copy = invoice.deepCopy();
+        copy.remove(List.of("id", "creditorId", "processInstanceKey", "auditTrail"));
+        return copy;
+    }
+}
