@@ -249,24 +249,23 @@ public class InvoiceService {
         String reference = referenceScheme.map(s -> PaymentReferences.normalize(request.paymentReference())).orElse(null);
         String fingerprint = fingerprint(request, reference);
 
-        Optional<Invoice> existing = invoices.findByNumber(request.creditorId(), request.invoiceNumber());
-        if (existing.isPresent()) {
-            return replay(existing.get(), fingerprint);
-        }
         if (reference != null) {
-            invoices.findByPaymentReference(creditor.id(), reference).ifPresent(other -> {
-                throw new ConflictException("Payment reference " + reference + " is already used by invoice "
-                        + other.invoiceNumber() + " of creditor " + creditor.id());
-            });
+            invoices.findByPaymentReference(creditor.id(), reference)
+                    .filter(other -> !other.invoiceNumber().equals(request.invoiceNumber()))
+                    .ifPresent(other -> {
+                        throw new ConflictException("Payment reference " + reference + " is already used by invoice "
+                                + other.invoiceNumber() + " of creditor " + creditor.id());
+                    });
         }
 
+        // Insert first, look up only when the number is taken: a new invoice (the common case, and every message of a
+        // Kafka batch) costs no read. A replay rewrites the customer with what it had; a conflict rolls it back.
         Customer customer = request.customer().toCustomer();
         invoices.upsertCustomer(creditor.id(), customer);
         Invoice invoice = new Invoice(UUID.randomUUID(), creditor.id(), request.invoiceNumber(), customer,
                 request.issueDate(), request.dueDate(), Money.of(request.amount(), request.currency()), reference,
                 referenceScheme.map(Enum::name).orElse(null), InvoiceStatus.OPEN, null, fingerprint, clock.instant());
         if (!invoices.insert(invoice)) {
-            // Another request with the same invoice number committed between our read and our insert.
             return replay(invoices.findByNumber(request.creditorId(), request.invoiceNumber()).orElseThrow(), fingerprint);
         }
         ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.PRINCIPAL, invoice.amount(),

@@ -77,21 +77,19 @@ public class PaymentService {
         validator.validate(request);
         validate(request);
         String fingerprint = fingerprint(request);
-        Optional<Outcome> replay = replay(request, fingerprint);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
+        // No read first: the payment row's insert finds a repeat (on conflict), apply() answers null and the stored
+        // outcome is read then. A new payment, the common case, costs no extra round trip.
         Outcome outcome = transaction.execute(status -> apply(request, fingerprint));
         return outcome != null ? outcome : replay(request, fingerprint).orElseThrow();
     }
 
     private Outcome apply(RegisterPayment request, String fingerprint) {
         Money amount = Money.of(request.amount(), request.currency());
-        Optional<Invoice> target = findTarget(request);
+        Optional<Invoice> target = lockTarget(request);
         if (target.isEmpty()) {
             return unmatched(request, amount, fingerprint, "UNKNOWN_REFERENCE");
         }
-        Invoice invoice = invoices.lock(target.get().id()).orElseThrow();
+        Invoice invoice = target.get();
         if (!invoice.amount().currency().equals(amount.currency())) {
             return unmatched(request, amount, fingerprint, "CURRENCY_MISMATCH");
         }
@@ -107,7 +105,7 @@ public class PaymentService {
         Money excess = amount.minus(applied);
         UUID paymentId = UUID.randomUUID();
         if (!insertPayment(paymentId, request, "MATCHED", invoice.id(), applied, excess, null, fingerprint)) {
-            return null; // the same bank transaction is being registered concurrently; answer as a replay
+            return null; // the same bank transaction was registered before (or is now, concurrently): a replay
         }
         String source = "payment " + request.bankTransactionId();
         if (applied.isPositive()) {
@@ -151,11 +149,13 @@ public class PaymentService {
         return new Outcome(result(paymentId, "UNMATCHED", null, amount, zero, zero, reason), true);
     }
 
-    private Optional<Invoice> findTarget(RegisterPayment request) {
+    /** The invoice the payment is for, read under its row lock. */
+    private Optional<Invoice> lockTarget(RegisterPayment request) {
         if (request.invoiceId() != null) {
-            return invoices.find(request.invoiceId()).filter(i -> i.creditorId().equals(request.creditorId()));
+            return invoices.lock(request.invoiceId()).filter(i -> i.creditorId().equals(request.creditorId()));
         }
-        return invoices.findByPaymentReference(request.creditorId(), PaymentReferences.normalize(request.paymentReference()));
+        return invoices.findByPaymentReference(request.creditorId(), PaymentReferences.normalize(request.paymentReference()))
+                .flatMap(found -> invoices.lock(found.id()));
     }
 
     private void validate(RegisterPayment request) {
