@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
@@ -41,6 +43,35 @@ public class InvoiceController {
             InvoiceView view = queries.get(registration.invoice().id());
             return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
         }
+    }
+
+    /** The body of POST /api/v1/invoices/{id}/credit-notes; the invoice is the one in the path. */
+    public record CreditNoteBody(String creditNoteNumber, BigDecimal amount, String currency, LocalDate date, String reason) {
+    }
+
+    /** The body of POST /api/v1/invoices/{id}/cancel. */
+    public record CancelBody(String reason, LocalDate date) {
+    }
+
+    @PostMapping("/{id}/credit-notes")
+    @Operation(summary = "Apply a credit note to the invoice",
+            description = "Idempotent on (creditor, creditNoteNumber): 201 applied, 200 the same credit note again, 409 the "
+                    + "same number with other content. The same as the invoice-credited message on Kafka.")
+    public ResponseEntity<InvoiceView> credit(@PathVariable UUID id, @RequestBody CreditNoteBody body) {
+        InvoiceView invoice = queries.get(id);
+        InvoiceService.Change change = service.credit(new CreditInvoice(invoice.creditorId(), invoice.invoiceNumber(),
+                body.creditNoteNumber(), body.amount(), body.currency(), body.date(), body.reason()));
+        return ResponseEntity.status(change.applied() ? HttpStatus.CREATED : HttpStatus.OK).body(queries.get(id));
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel the invoice: the outstanding balance is credited and dunning ends",
+            description = "Cancelling again answers 200 unchanged; a settled, credited or written-off invoice is 409. "
+                    + "The same as the invoice-cancelled message on Kafka.")
+    public InvoiceView cancel(@PathVariable UUID id, @RequestBody CancelBody body) {
+        InvoiceView invoice = queries.get(id);
+        service.cancel(new CancelInvoice(invoice.creditorId(), invoice.invoiceNumber(), body.reason(), body.date()));
+        return queries.get(id);
     }
 
     @GetMapping("/{id}")

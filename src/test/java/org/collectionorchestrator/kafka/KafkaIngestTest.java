@@ -177,6 +177,31 @@ class KafkaIngestTest extends KafkaTestSupport {
         assertThat(settledMessages(id)).isEqualTo(1);
     }
 
+    @Test
+    void theRestEndpointsForCreditNotesAndCancellationGiveTheSameAnswers() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        String id = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "1000.00", "NOK")).get("id").asText();
+        ObjectNode note = json.createObjectNode().put("creditNoteNumber", "CN-9").put("amount", "100.00").put("currency", "NOK")
+                .put("date", today().toString());
+
+        assertThat(post("/api/v1/invoices/" + id + "/credit-notes", note).getStatusCode().value()).isEqualTo(201);
+        assertThat(post("/api/v1/invoices/" + id + "/credit-notes", note).getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/api/v1/invoices/" + id + "/credit-notes", note.deepCopy().put("amount", "50.00"))
+                .getStatusCode().value()).isEqualTo(409);
+        ResponseEntity<JsonNode> bad = post("/api/v1/invoices/" + id + "/credit-notes", note.deepCopy().put("creditNoteNumber", "CN-10")
+                .put("amount", "-5.00"));
+        assertThat(bad.getStatusCode().value()).isEqualTo(400);
+        assertThat(bad.getBody().get("errors").findValuesAsText("field")).containsExactly("amount");
+        assertThat(invoice(id).get("outstanding").asText()).isEqualTo("900.00");
+
+        ResponseEntity<JsonNode> cancelled = post("/api/v1/invoices/" + id + "/cancel", Map.of("reason", "duplicate"));
+        assertThat(cancelled.getStatusCode().value()).isEqualTo(200);
+        assertThat(cancelled.getBody().get("status").asText()).isEqualTo("CANCELLED");
+        assertThat(cancelled.getBody().get("outstanding").asText()).isEqualTo("0.00");
+        assertThat(post("/api/v1/invoices/" + id + "/cancel", Map.of()).getBody().get("errors").findValuesAsText("field"))
+                .containsExactly("reason");
+    }
+
     private ObjectNode creditNote(String creditor, String invoiceNumber, String creditNoteNumber, String amount) {
         return json.createObjectNode().put("type", InvoiceMessageListener.CREDITED)
                 .put("creditorId", creditor).put("invoiceNumber", invoiceNumber).put("creditNoteNumber", creditNoteNumber)
