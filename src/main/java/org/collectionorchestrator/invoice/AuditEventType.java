@@ -9,6 +9,7 @@ public enum AuditEventType {
     PAYMENT_APPLIED,
     CREDITED_TO_CUSTOMER,
     SETTLED,
+    DUNNING_STOPPED,
     COLLECTION_APPROVED,
     WRITTEN_OFF
 }

@@ -27,8 +27,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers invoices: validates them against the creditor, stores invoice, customer, principal and audit in one
- * transaction, then starts the lifecycle process. Registration is idempotent on (creditor, invoice number).
+ * Registers invoices: validates them against the creditor, stores invoice, customer, principal, audit and the
+ * request to start the lifecycle process in one transaction; the outbox starts the process after commit.
+ * Registration is idempotent on (creditor, invoice number).
  */
 @Service
 public class InvoiceService {
@@ -39,13 +40,13 @@ public class InvoiceService {
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final LifecycleStarter lifecycle;
+    private final InvoiceLifecycle lifecycle;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Counter registered;
 
     public InvoiceService(CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger, AuditTrail audit,
-                          LifecycleStarter lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
+                          InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -69,7 +70,6 @@ public class InvoiceService {
                 registered.increment();
                 log.info("Invoice {} of creditor {} registered: {} due {}", invoice.invoiceNumber(), invoice.creditorId(),
                         invoice.amount(), invoice.dueDate());
-                lifecycle.start(invoice.id());
             }
         }
         return registration;
@@ -108,6 +108,7 @@ public class InvoiceService {
                 "amount", invoice.amount().toPlainString(),
                 "currency", invoice.amount().currency().getCurrencyCode(),
                 "dueDate", invoice.dueDate().toString()));
+        lifecycle.startProcess(invoice, creditor);
         return new Registration(invoice, true);
     }
 

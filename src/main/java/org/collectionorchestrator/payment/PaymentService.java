@@ -16,7 +16,7 @@ import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceRepository;
-import org.collectionorchestrator.invoice.InvoiceStatus;
+import org.collectionorchestrator.invoice.InvoiceLifecycle;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -49,18 +47,18 @@ public class PaymentService {
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final SettlementNotifier settlement;
+    private final InvoiceLifecycle lifecycle;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
     public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
-                          AuditTrail audit, SettlementNotifier settlement, TransactionTemplate transaction, Clock clock) {
+                          AuditTrail audit, InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
         this.audit = audit;
-        this.settlement = settlement;
+        this.lifecycle = lifecycle;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -122,15 +120,7 @@ public class PaymentService {
         log.info("Payment {} of {} applied to invoice {}: {} applied, {} credited to the customer, {} outstanding",
                 request.bankTransactionId(), amount, invoice.invoiceNumber(), applied, excess, outstanding);
         if (invoice.status().awaitsPayment() && outstanding.isZeroOrNegative()) {
-            invoices.updateStatus(invoice.id(), InvoiceStatus.SETTLED);
-            audit.record(invoice.id(), AuditEventType.SETTLED, Map.of("bankTransactionId", request.bankTransactionId()));
-            UUID invoiceId = invoice.id();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    settlement.invoiceSettled(invoiceId);
-                }
-            });
+            lifecycle.settle(invoice, Map.of("bankTransactionId", request.bankTransactionId()));
         }
         return new Outcome(result(paymentId, "MATCHED", invoice.id(), amount, applied, excess, null), true);
     }
