@@ -58,8 +58,8 @@ public class InvoiceLifecycle {
     }
 
     /**
-     * Notes the process on its invoice; false when this process must end at once because the invoice has another
-     * process or is no longer open (a repeated or late start message).
+     * Notes the first process on its invoice; false when this process must end at once because the invoice has
+     * another process or is no longer open (a repeated or late start message, or paid before the start went out).
      */
     @Transactional
     public boolean linkProcess(UUID invoiceId, long processInstanceKey) {
@@ -67,15 +67,17 @@ public class InvoiceLifecycle {
         if (invoice.processInstanceKey() != null && invoice.processInstanceKey() == processInstanceKey) {
             return true; // the same job delivered again
         }
-        if (invoice.processInstanceKey() != null || invoice.status() != InvoiceStatus.OPEN) {
-            ignoredStarts.increment();
-            log.warn("Process {} for invoice {} ends at once: the invoice is {} with process {}", processInstanceKey,
-                    invoice.invoiceNumber(), invoice.status(), invoice.processInstanceKey());
-            return false;
+        if (invoice.processInstanceKey() == null) {
+            invoices.recordProcessInstance(invoiceId, processInstanceKey);
+            audit.record(invoiceId, AuditEventType.PROCESS_STARTED, Map.of("processInstanceKey", processInstanceKey));
+            if (invoice.status() == InvoiceStatus.OPEN) {
+                return true;
+            }
         }
-        invoices.recordProcessInstance(invoiceId, processInstanceKey);
-        audit.record(invoiceId, AuditEventType.PROCESS_STARTED, Map.of("processInstanceKey", processInstanceKey));
-        return true;
+        ignoredStarts.increment();
+        log.warn("Process {} for invoice {} ends at once: the invoice is {} with process {}", processInstanceKey,
+                invoice.invoiceNumber(), invoice.status(), invoice.processInstanceKey());
+        return false;
     }
 
     /** Paid in full: no reminder, fee, task or hand-over may follow; dunning ends wherever it is. */
@@ -103,7 +105,10 @@ public class InvoiceLifecycle {
     @Transactional
     public void dunningStopped(UUID invoiceId, long processInstanceKey) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
-        if (invoice.processInstanceKey() == null || invoice.processInstanceKey() != processInstanceKey) {
+        if (invoice.processInstanceKey() == null) {
+            // Settled before its first step ran: this is still the invoice's one process.
+            invoices.recordProcessInstance(invoiceId, processInstanceKey);
+        } else if (invoice.processInstanceKey() != processInstanceKey) {
             return; // an ignored duplicate process ending; the invoice's own process reports for it
         }
         if (!audit.has(invoiceId, AuditEventType.DUNNING_STOPPED)) {

@@ -130,6 +130,30 @@ class LifecycleStartTest extends ApplicationTestSupport {
     }
 
     @Test
+    void anInvoicePaidBeforeItsProcessStartedGetsAProcessThatEndsAtOnce() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "300.00", "NOK");
+        String held = unique("held");
+        String id = transaction.execute(status -> {
+            String invoiceId = invoices.register(json.convertValue(body, InvoiceRegistration.class)).invoice().id().toString();
+            jdbc.sql("update outbox_message set channel = :held where ordering_key = :key and channel = 'engine'")
+                    .param("held", held).param("key", invoiceId).update();
+            return invoiceId;
+        });
+        pay(creditor, id, "300.00", "NOK");
+        // The engine is reachable again: the start goes out first, then the settlement (same key, in order).
+        jdbc.sql("update outbox_message set channel = 'engine' where channel = :held").param("held", held).update();
+
+        long process = awaitProcess(id).get("processInstanceKey").asLong();
+        awaitProcessCompleted(process);
+        assertThat(processInstancesOf(id)).containsExactly(process);
+        assertThat(completedElements(process)).containsAnyOf("EndEvent_DunningEnded", "EndEvent_NothingToFollowUp")
+                .doesNotContain("Event_InvoiceOverdue");
+        assertThat(auditTypes(id)).doesNotContain("REMINDER_SENT");
+        assertThat(invoice(id).get("status").asText()).isEqualTo("SETTLED");
+    }
+
+    @Test
     void twoRelaysSendingTheSameStartAtOnceStartOneProcess() throws Exception {
         String creditor = createCreditor("DK", "DKK", "da");
         String id = register(invoiceBody(creditor, "BUSINESS", false, today().plusDays(10), "800.00", "DKK")).get("id").asText();
