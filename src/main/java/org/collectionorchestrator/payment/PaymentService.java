@@ -21,6 +21,7 @@ import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.reference.PaymentReferences;
+import org.collectionorchestrator.web.Commands;
 import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.RequestFingerprint;
@@ -153,6 +154,7 @@ public class PaymentService {
     }
 
     private void validate(PaymentRegistration request) {
+        Commands.validate(request);
         List<FieldProblem> problems = new ArrayList<>();
         Optional<Creditor> creditor = creditors.find(request.creditorId());
         if (creditor.isEmpty()) {
