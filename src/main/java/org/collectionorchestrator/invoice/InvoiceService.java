@@ -16,6 +16,7 @@ import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.reference.PaymentReferenceScheme;
 import org.collectionorchestrator.reference.PaymentReferences;
+import org.collectionorchestrator.web.Commands;
 import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.RequestFingerprint;
@@ -23,6 +24,7 @@ import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,6 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InvoiceService {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
+    private static final int MAX_TERM_YEARS = 10;
 
     private final CreditorRepository creditors;
     private final InvoiceRepository invoices;
@@ -63,7 +66,14 @@ public class InvoiceService {
     }
 
     public Registration register(InvoiceRegistration request) {
-        Registration registration = transaction.execute(status -> registerInTransaction(request));
+        Registration registration;
+        try {
+            registration = transaction.execute(status -> registerInTransaction(request));
+        } catch (DuplicateKeyException e) {
+            // A concurrent registration committed the same payment reference (or invoice number) after our checks:
+            // decide again on what is committed now (a replay, or a 409).
+            registration = transaction.execute(status -> registerInTransaction(request));
+        }
         if (registration.created()) {
             Invoice invoice = registration.invoice();
             try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
@@ -76,6 +86,7 @@ public class InvoiceService {
     }
 
     private Registration registerInTransaction(InvoiceRegistration request) {
+        Commands.validate(request);
         Creditor creditor = creditors.find(request.creditorId()).orElse(null);
         Optional<PaymentReferenceScheme> referenceScheme = validate(request, creditor);
         String reference = referenceScheme.map(s -> PaymentReferences.normalize(request.paymentReference())).orElse(null);
@@ -86,7 +97,11 @@ public class InvoiceService {
             return replay(existing.get(), fingerprint);
         }
         if (reference != null) {
-            invoices.findByPaymentReference(creditor.id(), reference).ifPresent(other -> {
+            Optional<Invoice> holder = invoices.findByPaymentReference(creditor.id(), reference);
+            if (holder.isPresent() && holder.get().invoiceNumber().equals(request.invoiceNumber())) {
+                return replay(holder.get(), fingerprint); // the same invoice, committed since we looked it up by number
+            }
+            holder.ifPresent(other -> {
                 throw new ConflictException("Payment reference " + reference + " is already used by invoice "
                         + other.invoiceNumber() + " of creditor " + creditor.id());
             });
@@ -137,6 +152,8 @@ public class InvoiceService {
         }
         if (request.dueDate().isBefore(request.issueDate())) {
             problems.add(new FieldProblem("dueDate", "is before the issue date"));
+        } else if (request.dueDate().isAfter(request.issueDate().plusYears(MAX_TERM_YEARS))) {
+            problems.add(new FieldProblem("dueDate", "is more than " + MAX_TERM_YEARS + " years after the issue date"));
         }
         Optional<PaymentReferenceScheme> scheme = Optional.empty();
         if (request.paymentReference() != null && !request.paymentReference().isBlank() && creditor != null) {
