@@ -2,13 +2,14 @@ package org.collectionorchestrator.local;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.collectionorchestrator.outbox.Outbox;
+import org.collectionorchestrator.outbox.OutboxRelays;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.springframework.context.annotation.Profile;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,10 +31,14 @@ public class DevClockController {
     /** A sanity bound (about 100 years); the engine's clock counts milliseconds in a long. */
     static final Duration MAX_ADVANCE = Duration.ofDays(36_525);
 
+    private static final Duration OUTBOX_WAIT = Duration.ofSeconds(10);
+
     private final EngineTime engineTime;
     private final Clock clock;
+    private final OutboxRelays outbox;
 
-    public DevClockController(EngineTime engineTime, Clock clock) {
+    public DevClockController(EngineTime engineTime, Clock clock, OutboxRelays outbox) {
+        this.outbox = outbox;
         this.engineTime = engineTime;
         this.clock = clock;
     }
@@ -75,6 +80,8 @@ public class DevClockController {
         if (duration.toMillis() == 0) {
             throw InvalidRequestException.field("advance", "must be at least one millisecond (PT0.001S)");
         }
+        // Processes whose start is still in the outbox (e.g. demo data just registered) start at the old time first.
+        outbox.awaitDrained(Outbox.ENGINE, OUTBOX_WAIT);
         EngineTime.Jump jump = engineTime.advance(duration);
         return new ClockView(clock.instant(), ((MovableClock) clock).offset().toString(), jump.timersFired(),
                 jump.stepLimitReached());

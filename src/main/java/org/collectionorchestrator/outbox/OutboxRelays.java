@@ -111,6 +111,18 @@ public class OutboxRelays implements SmartLifecycle {
         return Integer.MAX_VALUE - 1000;
     }
 
+    /** Waits (at most {@code timeout}) until the channel has no row due; false if some are still waiting. */
+    public boolean awaitDrained(String channel, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (store.due(channel) > 0) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            sleep(properties.pollInterval());
+        }
+        return true;
+    }
+
     @Scheduled(fixedDelayString = "PT5S")
     void measureBacklog() {
         backlog.values().forEach(values -> java.util.Arrays.fill(values, 0));

@@ -80,6 +80,11 @@ class OutboxStore {
                 .list();
     }
 
+    long due(String channel) {
+        return jdbc.sql("select count(*) from outbox_message where channel = :channel and status = 'PENDING' and next_attempt_at <= now()")
+                .param("channel", channel).query(Long.class).single();
+    }
+
     long parked(String channel) {
         return jdbc.sql("select count(*) from outbox_message where channel = :channel and status = 'PARKED'")
                 .param("channel", channel).query(Long.class).single();
