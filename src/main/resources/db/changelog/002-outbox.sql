@@ -6,7 +6,7 @@
 -- deleted; PARKED rows failed too often and wait for an operator (last_error, attempts).
 create table outbox_message (
     id              bigserial    primary key,
-    channel         varchar(16)  not null,
+    channel         varchar(64)  not null,
     ordering_key    varchar(100) not null,
     message_type    varchar(100) not null,
     payload         jsonb        not null,

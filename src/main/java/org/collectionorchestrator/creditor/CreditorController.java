@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.Currency;
 import org.collectionorchestrator.web.InvalidRequestException;
+import org.collectionorchestrator.web.NoControlCharacters;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,16 +34,16 @@ public class CreditorController {
     }
 
     public record CreditorBody(
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) @NoControlCharacters String name,
             @NotBlank @Pattern(regexp = "NO|DK|SE|FI", message = "must be one of NO, DK, SE, FI") String country,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
             @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb, da, sv, fi, en") String language,
-            String timeZone,
+            @Size(max = 64) @NoControlCharacters String timeZone,
             PolicyBody policy) {
     }
 
     public record CreditorView(String id, String name, String country, String currency, String language,
-                               String timeZone, PolicyBody policy) {
+                               @Size(max = 64) @NoControlCharacters String timeZone, PolicyBody policy) {
         static CreditorView of(Creditor c) {
             return new CreditorView(c.id(), c.name(), c.country().name(), c.currency().getCurrencyCode(), c.language(),
                     c.timeZone().getId(), new PolicyBody(c.policy().reminderFeeAgreed()));

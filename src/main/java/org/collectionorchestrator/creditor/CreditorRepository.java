@@ -28,24 +28,21 @@ public class CreditorRepository {
                 .optional();
     }
 
-    /** Inserts or replaces; returns true when the creditor is new. */
+    /**
+     * Inserts or replaces in one statement, so two first PUTs at once cannot both try to insert; returns true when
+     * the creditor is new ({@code xmax = 0}: the row version was inserted, not updated, by this statement).
+     */
     public boolean save(Creditor creditor) {
-        OffsetDateTime now = OffsetDateTime.now(clock);
-        int updated = jdbc.sql("""
-                        update creditor set name = :name, country = :country, currency = :currency, language = :language,
-                               time_zone = :zone, reminder_fee_agreed = :feeAgreed, updated_at = :now
-                         where id = :id""")
-                .params(params(creditor, now))
-                .update();
-        if (updated == 1) {
-            return false;
-        }
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into creditor (id, name, country, currency, language, time_zone, reminder_fee_agreed, created_at, updated_at)
-                        values (:id, :name, :country, :currency, :language, :zone, :feeAgreed, :now, :now)""")
-                .params(params(creditor, now))
-                .update();
-        return true;
+                        values (:id, :name, :country, :currency, :language, :zone, :feeAgreed, :now, :now)
+                        on conflict (id) do update set name = excluded.name, country = excluded.country,
+                            currency = excluded.currency, language = excluded.language, time_zone = excluded.time_zone,
+                            reminder_fee_agreed = excluded.reminder_fee_agreed, updated_at = excluded.updated_at
+                        returning (xmax = 0) as inserted""")
+                .params(params(creditor, OffsetDateTime.now(clock)))
+                .query(Boolean.class)
+                .single();
     }
 
     private static java.util.Map<String, Object> params(Creditor creditor, OffsetDateTime now) {

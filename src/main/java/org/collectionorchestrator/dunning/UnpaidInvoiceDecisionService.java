@@ -6,9 +6,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.effects.SideEffectLog;
-import org.collectionorchestrator.invoice.AuditEventType;
-import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
+import org.collectionorchestrator.invoice.InvoiceLifecycle;
 import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.invoice.InvoiceStatus;
 import org.collectionorchestrator.ledger.Ledger;
@@ -34,16 +33,16 @@ public class UnpaidInvoiceDecisionService {
     private final CreditorRepository creditors;
     private final Ledger ledger;
     private final SideEffectLog sideEffects;
-    private final AuditTrail audit;
+    private final InvoiceLifecycle lifecycle;
     private final Clock clock;
 
     public UnpaidInvoiceDecisionService(InvoiceRepository invoices, CreditorRepository creditors, Ledger ledger,
-                                        SideEffectLog sideEffects, AuditTrail audit, Clock clock) {
+                                        SideEffectLog sideEffects, InvoiceLifecycle lifecycle, Clock clock) {
         this.invoices = invoices;
         this.creditors = creditors;
         this.ledger = ledger;
         this.sideEffects = sideEffects;
-        this.audit = audit;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -62,15 +61,13 @@ public class UnpaidInvoiceDecisionService {
         Map<String, Object> details = Map.of("outstanding", outstanding.toPlainString(), "note", note == null ? "" : note);
         switch (decision) {
             case HAND_OVER -> {
-                invoices.updateStatus(invoiceId, InvoiceStatus.COLLECTION_APPROVED);
-                audit.record(invoiceId, AuditEventType.COLLECTION_APPROVED, details);
+                lifecycle.approveForCollection(invoice, details);
             }
             case WRITE_OFF -> {
                 var zone = creditors.find(invoice.creditorId()).orElseThrow().timeZone();
                 ledger.postOnInvoice(invoice.account(), invoiceId, LedgerEntryType.WRITE_OFF, outstanding,
                         LocalDate.now(clock.withZone(zone)), "write-off by credit control");
-                invoices.updateStatus(invoiceId, InvoiceStatus.WRITTEN_OFF);
-                audit.record(invoiceId, AuditEventType.WRITTEN_OFF, details);
+                lifecycle.writeOff(invoice, details);
             }
         }
         log.info("Decision {} recorded for invoice {} with {} outstanding", decision, invoice.invoiceNumber(), outstanding);

@@ -13,6 +13,7 @@ public enum AuditEventType {
     /** The creditor cancelled the invoice (details: reason, credited). */
     CANCELLED,
     SETTLED,
+    DUNNING_STOPPED,
     COLLECTION_APPROVED,
     WRITTEN_OFF
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.collectionorchestrator.web.NoControlCharacters;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -82,7 +83,7 @@ public class InvoiceController {
 
     @GetMapping
     @Operation(summary = "Invoices by creditor and status, a page at a time")
-    public InvoiceView.Page list(@RequestParam(required = false) String creditorId,
+    public InvoiceView.Page list(@RequestParam(required = false) @NoControlCharacters String creditorId,
                                  @RequestParam(required = false) InvoiceStatus status,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {

@@ -80,17 +80,6 @@ public class InvoiceRepository {
                 .single();
     }
 
-    /** Open invoices whose lifecycle process has not been started yet (e.g. the engine was down at registration). */
-    public List<UUID> withoutProcess(Instant registeredBefore, int limit) {
-        return jdbc.sql("""
-                        select id from invoice where process_instance_key is null and status = 'OPEN' and registered_at < :before
-                         order by registered_at limit :limit""")
-                .param("before", OffsetDateTime.ofInstant(registeredBefore, clock.getZone()))
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
-    }
-
     /** Inserts the invoice; false when the (creditor, invoice number) key exists already. */
     public boolean insert(Invoice invoice) {
         return jdbc.sql("""
@@ -134,12 +123,12 @@ public class InvoiceRepository {
                 .update();
     }
 
-    public void updateStatus(UUID id, InvoiceStatus status) {
+    void updateStatus(UUID id, InvoiceStatus status) {
         jdbc.sql("update invoice set status = :status where id = :id").param("status", status.name()).param("id", id).update();
     }
 
     /** Records the process instance once; false if another start recorded one first. */
-    public boolean recordProcessInstance(UUID id, long processInstanceKey) {
+    boolean recordProcessInstance(UUID id, long processInstanceKey) {
         return jdbc.sql("update invoice set process_instance_key = :key where id = :id and process_instance_key is null")
                 .param("key", processInstanceKey)
                 .param("id", id)

@@ -3,7 +3,6 @@ package org.collectionorchestrator.invoice;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -17,8 +16,6 @@ import org.collectionorchestrator.effects.SideEffectLog;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.money.Money;
-import org.collectionorchestrator.outbox.EngineMessage;
-import org.collectionorchestrator.outbox.Outbox;
 import org.collectionorchestrator.reference.PaymentReferenceScheme;
 import org.collectionorchestrator.reference.PaymentReferences;
 import org.collectionorchestrator.web.CommandValidator;
@@ -30,14 +27,16 @@ import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Registers invoices: validates them against the creditor, stores invoice, customer, principal and audit in one
- * transaction, then starts the lifecycle process. Registration is idempotent on (creditor, invoice number).
+ * Registers invoices: validates them against the creditor, stores invoice, customer, principal, audit and the
+ * request to start the lifecycle process in one transaction; the outbox starts the process after commit.
+ * Registration is idempotent on (creditor, invoice number).
  * Credit notes and cancellations lower the balance under the invoice's row lock; when nothing is left to pay the
  * invoice ends (CREDITED, CANCELLED) and dunning is ended by an engine message written to the outbox.
  *
@@ -49,25 +48,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class InvoiceService {
 
     private static final Logger log = LoggerFactory.getLogger(InvoiceService.class);
+    private static final int MAX_TERM_YEARS = 10;
 
     private final CreditorRepository creditors;
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final LifecycleStarter lifecycle;
+    private final InvoiceLifecycle lifecycle;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Counter registered;
     private final CommandValidator validator;
     private final SideEffectLog sideEffects;
-    private final Outbox outbox;
 
     public InvoiceService(CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger, AuditTrail audit,
-                          LifecycleStarter lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
-                          CommandValidator validator, SideEffectLog sideEffects, Outbox outbox) {
+                          InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
+                          CommandValidator validator, SideEffectLog sideEffects) {
         this.validator = validator;
         this.sideEffects = sideEffects;
-        this.outbox = outbox;
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -85,7 +83,14 @@ public class InvoiceService {
 
     public Registration register(RegisterInvoice request) {
         validator.validate(request);
-        Registration registration = transaction.execute(status -> registerInTransaction(request));
+        Registration registration;
+        try {
+            registration = transaction.execute(status -> registerInTransaction(request));
+        } catch (DuplicateKeyException e) {
+            // A concurrent registration committed the same payment reference (or invoice number) after our checks:
+            // decide again on what is committed now (a replay, or a 409).
+            registration = transaction.execute(status -> registerInTransaction(request));
+        }
         if (registration.created()) {
             Invoice invoice = registration.invoice();
             afterCommit(() -> {
@@ -93,7 +98,6 @@ public class InvoiceService {
                     registered.increment();
                     log.info("Invoice {} of creditor {} registered: {} due {}", invoice.invoiceNumber(), invoice.creditorId(),
                             invoice.amount(), invoice.dueDate());
-                    lifecycle.start(invoice.id());
                 }
             });
         }
@@ -118,7 +122,6 @@ public class InvoiceService {
     public record Change(UUID invoiceId, InvoiceStatus status, Money outstanding, boolean applied) {
     }
 
-    public static final String INVOICE_SETTLED = "invoice-settled";
     static final String CREDIT_NOTE = "CREDIT_NOTE";
 
     /**
@@ -187,8 +190,7 @@ public class InvoiceService {
         if (status.awaitsPayment() && outstanding.isZeroOrNegative()) {
             status = InvoiceStatus.CREDITED;
             details.put("status", status.name());
-            invoices.updateStatus(invoice.id(), status);
-            endDunning(invoice.id());
+            lifecycle.creditInFull(invoice);
         }
         audit.record(invoice.id(), AuditEventType.CREDITED, details);
         log.info("Credit note {} of {} applied to invoice {}: {} applied, {} credited to the customer, {} outstanding",
@@ -220,10 +222,8 @@ public class InvoiceService {
                             "cancellation of invoice " + invoice.invoiceNumber());
                 }
                 Money credited = balance.isPositive() ? balance : Money.zero(currency);
-                invoices.updateStatus(invoice.id(), InvoiceStatus.CANCELLED);
-                audit.record(invoice.id(), AuditEventType.CANCELLED, Map.of(
+                lifecycle.cancel(invoice, Map.of(
                         "reason", command.reason(), "credited", credited.toPlainString(), "date", date.toString()));
-                endDunning(invoice.id());
                 log.info("Invoice {} of creditor {} cancelled ({}), {} credited", invoice.invoiceNumber(),
                         invoice.creditorId(), command.reason(), credited);
                 return new Change(invoice.id(), InvoiceStatus.CANCELLED, balance.minus(credited), true);
@@ -237,11 +237,6 @@ public class InvoiceService {
         return invoices.lock(found.id()).orElseThrow();
     }
 
-    /** The process ends wherever it is; sent by the outbox relay after commit. */
-    private void endDunning(UUID invoiceId) {
-        outbox.message(invoiceId.toString(), new EngineMessage(INVOICE_SETTLED, invoiceId.toString(),
-                INVOICE_SETTLED + ":" + invoiceId, Duration.ofHours(1), Map.of()));
-    }
 
     private Registration registerInTransaction(RegisterInvoice request) {
         Creditor creditor = creditors.find(request.creditorId()).orElse(null);
@@ -250,12 +245,14 @@ public class InvoiceService {
         String fingerprint = fingerprint(request, reference);
 
         if (reference != null) {
-            invoices.findByPaymentReference(creditor.id(), reference)
-                    .filter(other -> !other.invoiceNumber().equals(request.invoiceNumber()))
-                    .ifPresent(other -> {
-                        throw new ConflictException("Payment reference " + reference + " is already used by invoice "
-                                + other.invoiceNumber() + " of creditor " + creditor.id());
-                    });
+            Optional<Invoice> holder = invoices.findByPaymentReference(creditor.id(), reference);
+            if (holder.isPresent() && holder.get().invoiceNumber().equals(request.invoiceNumber())) {
+                return replay(holder.get(), fingerprint); // the same invoice, committed since we looked it up by number
+            }
+            holder.ifPresent(other -> {
+                throw new ConflictException("Payment reference " + reference + " is already used by invoice "
+                        + other.invoiceNumber() + " of creditor " + creditor.id());
+            });
         }
 
         // Insert first, look up only when the number is taken: a new invoice (the common case, and every message of a
@@ -275,6 +272,7 @@ public class InvoiceService {
                 "amount", invoice.amount().toPlainString(),
                 "currency", invoice.amount().currency().getCurrencyCode(),
                 "dueDate", invoice.dueDate().toString()));
+        lifecycle.startProcess(invoice, creditor);
         return new Registration(invoice, true);
     }
 
@@ -303,6 +301,8 @@ public class InvoiceService {
         }
         if (request.dueDate().isBefore(request.issueDate())) {
             problems.add(new FieldProblem("dueDate", "is before the issue date"));
+        } else if (request.dueDate().isAfter(request.issueDate().plusYears(MAX_TERM_YEARS))) {
+            problems.add(new FieldProblem("dueDate", "is more than " + MAX_TERM_YEARS + " years after the issue date"));
         }
         Optional<PaymentReferenceScheme> scheme = Optional.empty();
         if (request.paymentReference() != null && !request.paymentReference().isBlank() && creditor != null) {

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.collectionorchestrator.web.NoControlCharacters;
+import org.collectionorchestrator.web.SaneDate;
 
 /**
  * Register an invoice for follow-up, as an ERP sends it: the body of POST /api/v1/invoices and the invoice-issued
@@ -18,23 +20,23 @@ import java.time.LocalDate;
  */
 @Schema(name = "InvoiceRegistration")
 public record RegisterInvoice(
-        @NotBlank @Size(max = 64) String creditorId,
-        @NotBlank @Size(max = 64) String invoiceNumber,
+        @NotBlank @Size(max = 64) @NoControlCharacters String creditorId,
+        @NotBlank @Size(max = 64) @NoControlCharacters String invoiceNumber,
         @NotNull @Valid CustomerBody customer,
-        @NotNull LocalDate issueDate,
-        @NotNull LocalDate dueDate,
+        @NotNull @SaneDate LocalDate issueDate,
+        @NotNull @SaneDate LocalDate dueDate,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NOK") String currency,
         @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "1250.00") BigDecimal amount,
-        @Size(max = 35) String paymentReference) {
+        @Size(max = 35) @NoControlCharacters String paymentReference) {
 
     public record CustomerBody(
-            @NotBlank @Size(max = 64) String id,
-            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 64) @NoControlCharacters String id,
+            @NotBlank @Size(max = 200) @NoControlCharacters String name,
             @NotNull Segment segment,
             Boolean priority,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as NO") String country,
             @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb") String language,
-            @Email @Size(max = 320) String email) {
+            @Email @Size(max = 320) @NoControlCharacters String email) {
 
         Customer toCustomer() {
             return new Customer(id, name, segment, Boolean.TRUE.equals(priority), country, language, email);

@@ -2,8 +2,14 @@ package org.collectionorchestrator.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.util.UUID;
+import org.collectionorchestrator.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,5 +35,25 @@ public class PaymentController {
         HttpStatus status = !outcome.created() ? HttpStatus.OK
                 : "MATCHED".equals(outcome.result().status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
         return ResponseEntity.status(status).body(outcome.result());
+    }
+
+    /** The body of POST /api/v1/payments/{id}/match. */
+    public record PaymentMatch(@NotNull UUID invoiceId) {
+    }
+
+    @PostMapping("/{id}/match")
+    @Operation(summary = "Match a kept UNMATCHED payment to an invoice",
+            description = "Books the payment on the invoice (same creditor and currency) as a direct payment would: "
+                    + "applied amount, customer credit for any excess, settlement. 200 with the payment; again to the "
+                    + "same invoice 200 unchanged; to another invoice once matched 409; unknown payment 404; an invoice "
+                    + "of another creditor, unknown, or in another currency 422.")
+    public PaymentResult match(@PathVariable UUID id, @Valid @RequestBody PaymentMatch body) {
+        return payments.match(id, body.invoiceId());
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "A payment: MATCHED with what was applied and credited, or UNMATCHED with the reason")
+    public PaymentResult get(@PathVariable UUID id) {
+        return payments.find(id).orElseThrow(() -> new NotFoundException("No payment " + id));
     }
 }

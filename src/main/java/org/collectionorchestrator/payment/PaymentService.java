@@ -3,6 +3,7 @@ package org.collectionorchestrator.payment;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
@@ -16,7 +17,7 @@ import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceRepository;
-import org.collectionorchestrator.invoice.InvoiceStatus;
+import org.collectionorchestrator.invoice.InvoiceLifecycle;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
@@ -24,6 +25,8 @@ import org.collectionorchestrator.reference.PaymentReferences;
 import org.collectionorchestrator.web.CommandValidator;
 import org.collectionorchestrator.web.ConflictException;
 import org.collectionorchestrator.web.InvalidRequestException;
+import org.collectionorchestrator.web.NotFoundException;
+import org.collectionorchestrator.web.UnprocessableException;
 import org.collectionorchestrator.web.RequestFingerprint;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.slf4j.Logger;
@@ -31,8 +34,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -50,13 +51,13 @@ public class PaymentService {
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final SettlementNotifier settlement;
+    private final InvoiceLifecycle lifecycle;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final CommandValidator validator;
 
     public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
-                          AuditTrail audit, SettlementNotifier settlement, TransactionTemplate transaction, Clock clock,
+                          AuditTrail audit, InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock,
                           CommandValidator validator) {
         this.validator = validator;
         this.jdbc = jdbc;
@@ -64,7 +65,7 @@ public class PaymentService {
         this.invoices = invoices;
         this.ledger = ledger;
         this.audit = audit;
-        this.settlement = settlement;
+        this.lifecycle = lifecycle;
         this.transaction = transaction;
         this.clock = clock;
     }
@@ -94,18 +95,77 @@ public class PaymentService {
             return unmatched(request, amount, fingerprint, "CURRENCY_MISMATCH");
         }
         try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
-            return applyToInvoice(request, invoice, amount, fingerprint);
+            return applyToInvoice(request, invoice, amount, (applied, excess) -> {
+                UUID paymentId = UUID.randomUUID();
+                return insertPayment(paymentId, request, "MATCHED", invoice.id(), applied, excess, null, fingerprint)
+                        ? paymentId : null;
+            });
         }
     }
 
-    private Outcome applyToInvoice(RegisterPayment request, Invoice invoice, Money amount, String fingerprint) {
+    /**
+     * Matches a kept UNMATCHED payment to an invoice of its creditor in its currency, on the payment's existing row,
+     * and books it as a payment to that invoice would have been. The payment row is locked first, so two matches at
+     * once book it once; matching it again to the same invoice answers the payment as it is.
+     */
+    public PaymentResult match(UUID paymentId, UUID invoiceId) {
+        if (invoiceId == null) {
+            throw InvalidRequestException.field("invoiceId", "must not be null");
+        }
+        return transaction.execute(status -> matchInTransaction(paymentId, invoiceId));
+    }
+
+    private PaymentResult matchInTransaction(UUID paymentId, UUID invoiceId) {
+        StoredPayment payment = lockPayment(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
+        RegisterPayment request = payment.request();
+        if ("MATCHED".equals(payment.result().status())) {
+            if (invoiceId.equals(payment.result().invoiceId())) {
+                return payment.result();
+            }
+            throw new ConflictException("Payment " + paymentId + " is already matched to invoice " + payment.result().invoiceId());
+        }
+        Invoice target = invoices.find(invoiceId).filter(i -> i.creditorId().equals(request.creditorId()))
+                .orElseThrow(() -> new UnprocessableException("Creditor " + request.creditorId() + " has no invoice " + invoiceId));
+        Invoice invoice = invoices.lock(target.id()).orElseThrow();
+        Money amount = Money.of(request.amount(), request.currency());
+        if (!invoice.amount().currency().equals(amount.currency())) {
+            throw new UnprocessableException("Payment " + paymentId + " is in " + amount.currency().getCurrencyCode()
+                    + " but invoice " + invoice.invoiceNumber() + " is in " + invoice.amount().currency().getCurrencyCode());
+        }
+        try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
+            return applyToInvoice(request, invoice, amount, (applied, excess) -> {
+                markMatched(paymentId, invoice.id(), applied, excess);
+                return paymentId;
+            }).result();
+        }
+    }
+
+    public Optional<PaymentResult> find(UUID paymentId) {
+        return jdbc.sql("select * from payment where id = :id").param("id", paymentId).query((rs, row) -> map(rs)).optional();
+    }
+
+    /** Stores the payment as MATCHED with what the apply step decided; answers its id, or null if another request got there first. */
+    @FunctionalInterface
+    private interface MatchedRow {
+        UUID write(Money applied, Money excess);
+    }
+
+    /** A stored payment as the request that registered it, and what became of it. */
+    private record StoredPayment(RegisterPayment request, PaymentResult result) {
+    }
+
+    /**
+     * The apply step: books the payment on the locked invoice (ledger, customer credit, audit, settlement) after
+     * {@code row} has stored it as MATCHED, whether as a new payment or as a kept UNMATCHED one.
+     */
+    private Outcome applyToInvoice(RegisterPayment request, Invoice invoice, Money amount, MatchedRow row) {
         Money balance = ledger.invoiceBalance(invoice.id(), amount.currency());
         Money owed = balance.isPositive() ? balance : Money.zero(amount.currency());
         Money applied = amount.min(owed);
         Money excess = amount.minus(applied);
-        UUID paymentId = UUID.randomUUID();
-        if (!insertPayment(paymentId, request, "MATCHED", invoice.id(), applied, excess, null, fingerprint)) {
-            return null; // the same bank transaction was registered before (or is now, concurrently): a replay
+        UUID paymentId = row.write(applied, excess);
+        if (paymentId == null) {
+            return null; // the same bank transaction is being registered concurrently; answer as a replay
         }
         String source = "payment " + request.bankTransactionId();
         if (applied.isPositive()) {
@@ -126,15 +186,7 @@ public class PaymentService {
         log.info("Payment {} of {} applied to invoice {}: {} applied, {} credited to the customer, {} outstanding",
                 request.bankTransactionId(), amount, invoice.invoiceNumber(), applied, excess, outstanding);
         if (invoice.status().awaitsPayment() && outstanding.isZeroOrNegative()) {
-            invoices.updateStatus(invoice.id(), InvoiceStatus.SETTLED);
-            audit.record(invoice.id(), AuditEventType.SETTLED, Map.of("bankTransactionId", request.bankTransactionId()));
-            UUID invoiceId = invoice.id();
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() {
-                    settlement.invoiceSettled(invoiceId);
-                }
-            });
+            lifecycle.settle(invoice, Map.of("bankTransactionId", request.bankTransactionId()));
         }
         return new Outcome(result(paymentId, "MATCHED", invoice.id(), amount, applied, excess, null), true);
     }
@@ -216,6 +268,31 @@ public class PaymentService {
                 .param("fingerprint", fingerprint)
                 .param("now", OffsetDateTime.now(clock))
                 .update() == 1;
+    }
+
+    private Optional<StoredPayment> lockPayment(UUID paymentId) {
+        return jdbc.sql("select * from payment where id = :id for update")
+                .param("id", paymentId)
+                .query((rs, row) -> new StoredPayment(new RegisterPayment(rs.getString("creditor_id"),
+                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("payment_reference"),
+                        rs.getObject("requested_invoice_id", UUID.class), rs.getObject("booking_date", LocalDate.class),
+                        rs.getString("bank_transaction_id")), map(rs)))
+                .optional();
+    }
+
+    private void markMatched(UUID paymentId, UUID invoiceId, Money applied, Money credited) {
+        int updated = jdbc.sql("""
+                        update payment set status = 'MATCHED', invoice_id = :invoice, applied_amount = :applied,
+                               credited_amount = :credited, unmatched_reason = null
+                         where id = :id and status = 'UNMATCHED'""")
+                .param("id", paymentId)
+                .param("invoice", invoiceId)
+                .param("applied", applied.amount())
+                .param("credited", credited.amount())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("Payment " + paymentId + " changed under its row lock");
+        }
     }
 
     private static PaymentResult map(ResultSet rs) throws SQLException {

@@ -11,6 +11,8 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.collectionorchestrator.web.NoControlCharacters;
+import org.collectionorchestrator.web.SaneDate;
 
 /**
  * Register one incoming payment as the bank booked it: the body of POST /api/v1/payments and the payment-received
@@ -18,13 +20,13 @@ import java.util.UUID;
  */
 @Schema(name = "PaymentRegistration")
 public record RegisterPayment(
-        @NotBlank @Size(max = 64) String creditorId,
+        @NotBlank @Size(max = 64) @NoControlCharacters String creditorId,
         @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "1250.00") BigDecimal amount,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NOK") String currency,
-        @Size(max = 35) String paymentReference,
+        @Size(max = 35) @NoControlCharacters String paymentReference,
         UUID invoiceId,
-        @NotNull LocalDate bookingDate,
-        @NotBlank @Size(max = 100) String bankTransactionId) {
+        @NotNull @SaneDate LocalDate bookingDate,
+        @NotBlank @Size(max = 100) @NoControlCharacters String bankTransactionId) {
 
     @AssertTrue(message = "give either paymentReference or invoiceId")
     @Schema(hidden = true)

@@ -2,10 +2,15 @@ package org.collectionorchestrator.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -20,11 +25,16 @@ import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error is an RFC 9457 problem detail; validation problems carry the list of fields. */
+/**
+ * Every API error is an RFC 9457 problem detail; validation problems carry the list of fields. Anything unexpected
+ * (a database error, a bug) is a 500 that says nothing about the internals and carries an {@code errorId} that is
+ * logged with the exception.
+ */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final String TYPE_BASE = "https://collection-orchestrator.org/problems/";
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
     @ExceptionHandler(InvalidRequestException.class)
     ProblemDetail invalid(InvalidRequestException e) {
@@ -46,6 +56,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConflictException.class)
     ProblemDetail conflict(ConflictException e) {
         return problem(HttpStatus.CONFLICT, "conflict", "Conflicts with an earlier request", e.getMessage());
+    }
+
+    @ExceptionHandler(UnprocessableException.class)
+    ProblemDetail unprocessable(UnprocessableException e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "Cannot be done as asked", e.getMessage());
+    }
+
+    /** The last resort: whatever no other handler answers, including every {@code DataAccessException}. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e, HttpServletRequest request) {
+        return internalError(e, request.getMethod(), request.getRequestURI());
+    }
+
+    /** Logs the exception under a fresh error id and answers with that id only. */
+    static ProblemDetail internalError(Throwable e, String method, String uri) {
+        String errorId = UUID.randomUUID().toString();
+        try (var ignored = MDC.putCloseable("errorId", errorId)) {
+            log.error("Internal error {} on {} {}", errorId, method, uri, e);
+        }
+        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                "The request could not be completed because of an internal error; quote error id " + errorId
+                        + " when reporting it");
+        problem.setProperty("errorId", errorId);
+        return problem;
     }
 
     @Override

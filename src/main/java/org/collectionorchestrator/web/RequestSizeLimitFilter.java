@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses API bodies over the limit with 413 before anything reads them, whether or not the client sent a
- * Content-Length (chunked bodies are counted as they are read).
+ * Refuses bodies over the limit with 413 before anything reads them, whether or not the client sent a
+ * Content-Length (chunked bodies are counted as they are read). Every request is limited, whatever its path: a
+ * path test on the raw URI would let {@code /%61pi/...} or {@code /api;x=1/...} through to the same controllers.
  */
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
@@ -28,11 +29,6 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     public RequestSizeLimitFilter(@Value("${collection.api.max-body-bytes:65536}") long maxBytes, ObjectMapper json) {
         this.maxBytes = maxBytes;
         this.json = json;
-    }
-
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
     }
 
     @Override

@@ -78,6 +78,7 @@ class InvoiceApiTest extends ApplicationTestSupport {
         }
         assertThat(invoicesOf(creditor)).isEqualTo(1);
         String id = jdbc.sql("select id::text from invoice where creditor_id = :c").param("c", creditor).query(String.class).single();
+        awaitProcess(id);
         assertThat(count(id, "PROCESS_STARTED")).isEqualTo(1);
     }
 

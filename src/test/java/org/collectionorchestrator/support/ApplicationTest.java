@@ -15,7 +15,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "collection.clock.movable=true",
-        "collection.lifecycle.restart-interval=PT1H",
         "collection.kafka.embedded=true",
         "collection.kafka.retry.initial-interval=PT0.2S",
         "collection.kafka.retry.max-interval=PT2S",

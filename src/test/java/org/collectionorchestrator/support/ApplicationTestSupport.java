@@ -114,11 +114,17 @@ public abstract class ApplicationTestSupport {
         return rest.exchange(path, HttpMethod.POST, new HttpEntity<>(body, headers), JsonNode.class);
     }
 
+    /** Registers the invoice and waits until the outbox relay has started its process; returns the invoice. */
     protected JsonNode register(ObjectNode invoice) {
         ResponseEntity<JsonNode> response = post("/api/v1/invoices", invoice);
         assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
-        assertThat(response.getBody().get("processInstanceKey").isNumber()).as("process started").isTrue();
-        return response.getBody();
+        return awaitProcess(response.getBody().get("id").asText());
+    }
+
+    /** The invoice, once its lifecycle process is linked to it. */
+    protected JsonNode awaitProcess(String invoiceId) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> invoice(invoiceId),
+                body -> body.get("processInstanceKey").isNumber());
     }
 
     protected JsonNode invoice(String id) {

@@ -1,0 +1,159 @@
+package org.collectionorchestrator.invoice;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.collectionorchestrator.calendar.BankCalendar;
+import org.collectionorchestrator.creditor.Creditor;
+import org.collectionorchestrator.outbox.EngineMessage;
+import org.collectionorchestrator.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The named state changes of an invoice and what the lifecycle process is told about them. Each runs in the
+ * caller's transaction, holding the invoice's row lock: the status, its audit entry (and so its event) and the
+ * engine message commit together, and the outbox sends the message afterwards.
+ */
+@Service
+public class InvoiceLifecycle {
+
+    public static final String PROCESS_ID = "receivable-lifecycle";
+    /** Starts the process (message start event); sent without time to live so a running process is never doubled. */
+    public static final String INVOICE_REGISTERED = "invoice-registered";
+    /** Ends dunning wherever the process is (event subprocess, correlated by invoice id). */
+    public static final String INVOICE_SETTLED = "invoice-settled";
+    private static final Duration SETTLED_TIME_TO_LIVE = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(InvoiceLifecycle.class);
+
+    private final InvoiceRepository invoices;
+    private final AuditTrail audit;
+    private final Outbox outbox;
+    private final BankCalendar calendar;
+    private final Counter ignoredStarts;
+
+    public InvoiceLifecycle(InvoiceRepository invoices, AuditTrail audit, Outbox outbox, BankCalendar calendar,
+                            MeterRegistry meters) {
+        this.invoices = invoices;
+        this.audit = audit;
+        this.outbox = outbox;
+        this.calendar = calendar;
+        this.ignoredStarts = Counter.builder("collection.lifecycle.starts.ignored")
+                .description("Process starts ended at once: the invoice had its process already or was closed")
+                .register(meters);
+    }
+
+    /** Asks for the invoice's lifecycle process; the relay sends the start after commit. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void startProcess(Invoice invoice, Creditor creditor) {
+        outbox.message(invoice.id().toString(), new EngineMessage(INVOICE_REGISTERED, invoice.id().toString(),
+                INVOICE_REGISTERED + ":" + invoice.id(), Duration.ZERO, processVariables(invoice, creditor)));
+    }
+
+    /**
+     * Notes the first process on its invoice; false when this process must end at once because the invoice has
+     * another process or is no longer open (a repeated or late start message, or paid before the start went out).
+     */
+    @Transactional
+    public boolean linkProcess(UUID invoiceId, long processInstanceKey) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
+        if (invoice.processInstanceKey() != null && invoice.processInstanceKey() == processInstanceKey) {
+            return true; // the same job delivered again
+        }
+        if (invoice.processInstanceKey() == null) {
+            invoices.recordProcessInstance(invoiceId, processInstanceKey);
+            audit.record(invoiceId, AuditEventType.PROCESS_STARTED, Map.of("processInstanceKey", processInstanceKey));
+            if (invoice.status() == InvoiceStatus.OPEN) {
+                return true;
+            }
+        }
+        ignoredStarts.increment();
+        log.warn("Process {} for invoice {} ends at once: the invoice is {} with process {}", processInstanceKey,
+                invoice.invoiceNumber(), invoice.status(), invoice.processInstanceKey());
+        return false;
+    }
+
+    /** Paid in full: no reminder, fee, task or hand-over may follow; dunning ends wherever it is. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settle(Invoice invoice, Map<String, ?> details) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.SETTLED);
+        audit.record(invoice.id(), AuditEventType.SETTLED, details);
+        endDunning(invoice);
+    }
+
+    /** Credit notes cover what was owed: nothing is left to pay and dunning ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void creditInFull(Invoice invoice) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.CREDITED);
+        endDunning(invoice);
+    }
+
+    /** The creditor withdrew the invoice; dunning ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void cancel(Invoice invoice, Map<String, ?> details) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.CANCELLED);
+        audit.record(invoice.id(), AuditEventType.CANCELLED, details);
+        endDunning(invoice);
+    }
+
+    /** The process ends wherever it waits (the message's name is historical: any close ends dunning). */
+    private void endDunning(Invoice invoice) {
+        String id = invoice.id().toString();
+        outbox.message(id, new EngineMessage(INVOICE_SETTLED, id, INVOICE_SETTLED + ":" + id, SETTLED_TIME_TO_LIVE, Map.of()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeOff(Invoice invoice, Map<String, ?> details) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.WRITTEN_OFF);
+        audit.record(invoice.id(), AuditEventType.WRITTEN_OFF, details);
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void approveForCollection(Invoice invoice, Map<String, ?> details) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.COLLECTION_APPROVED);
+        audit.record(invoice.id(), AuditEventType.COLLECTION_APPROVED, details);
+    }
+
+    /** The process has stopped dunning (the invoice was settled); recorded once per invoice. */
+    @Transactional
+    public void dunningStopped(UUID invoiceId, long processInstanceKey) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
+        if (invoice.processInstanceKey() == null) {
+            // Settled before its first step ran: this is still the invoice's one process.
+            invoices.recordProcessInstance(invoiceId, processInstanceKey);
+        } else if (invoice.processInstanceKey() != processInstanceKey) {
+            return; // an ignored duplicate process ending; the invoice's own process reports for it
+        }
+        if (!audit.has(invoiceId, AuditEventType.DUNNING_STOPPED)) {
+            audit.record(invoiceId, AuditEventType.DUNNING_STOPPED, Map.of("processInstanceKey", processInstanceKey,
+                    "reason", "invoice " + invoice.status().name().toLowerCase()));
+        }
+    }
+
+    Map<String, Object> processVariables(Invoice invoice, Creditor creditor) {
+        var overdueAt = calendar.firstDayOverdue(creditor.country(), invoice.dueDate())
+                .atStartOfDay(creditor.timeZone())
+                .toOffsetDateTime();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        variables.put("invoiceId", invoice.id().toString());
+        variables.put("creditorId", invoice.creditorId());
+        variables.put("invoiceNumber", invoice.invoiceNumber());
+        variables.put("customerName", invoice.customer().name());
+        variables.put("segment", invoice.customer().segment().name());
+        variables.put("priority", invoice.customer().priority());
+        variables.put("country", creditor.country().name());
+        variables.put("currency", invoice.amount().currency().getCurrencyCode());
+        variables.put("amount", invoice.amount().toPlainString());
+        variables.put("dueDate", invoice.dueDate().toString());
+        variables.put("overdueAt", overdueAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        variables.put("reminderNumber", 0);
+        return variables;
+    }
+}
