@@ -3,7 +3,6 @@ package org.collectionorchestrator.events;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.collectionorchestrator.kafka.Topics;
 import org.collectionorchestrator.outbox.Outbox;
 import org.collectionorchestrator.outbox.OutboxChannel;
 import org.collectionorchestrator.outbox.OutboxRecord;

@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.collectionorchestrator.kafka.BatchIngest;
-import org.collectionorchestrator.kafka.MessageReader;
-import org.collectionorchestrator.kafka.MessageSchema;
-import org.collectionorchestrator.kafka.RejectedMessageException;
-import org.collectionorchestrator.kafka.Topics;
+import org.collectionorchestrator.events.BatchIngest;
+import org.collectionorchestrator.events.MessageReader;
+import org.collectionorchestrator.events.MessageSchema;
+import org.collectionorchestrator.events.RejectedMessageException;
+import org.collectionorchestrator.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 

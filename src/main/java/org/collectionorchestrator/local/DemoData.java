@@ -15,7 +15,7 @@ import org.collectionorchestrator.creditor.CreditorPolicy;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.invoice.InvoiceMessageListener;
 import org.collectionorchestrator.invoice.RegisterInvoice;
-import org.collectionorchestrator.kafka.Topics;
+import org.collectionorchestrator.events.Topics;
 import org.collectionorchestrator.invoice.Segment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

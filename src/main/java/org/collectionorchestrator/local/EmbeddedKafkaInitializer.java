@@ -1,7 +1,7 @@
 package org.collectionorchestrator.local;
 
 import java.util.Map;
-import org.collectionorchestrator.kafka.Topics;
+import org.collectionorchestrator.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;

@@ -10,8 +10,6 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.collectionorchestrator.kafka.MessageSchema;
-import org.collectionorchestrator.kafka.Topics;
 import org.collectionorchestrator.outbox.DomainEvent;
 import org.collectionorchestrator.outbox.Outbox;
 import org.collectionorchestrator.outbox.OutboxRecord;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.kafka;
+package org.collectionorchestrator.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

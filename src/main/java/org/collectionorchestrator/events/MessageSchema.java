@@ -1,4 +1,4 @@
-package org.collectionorchestrator.kafka;
+package org.collectionorchestrator.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.JsonSchema;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.kafka;
+package org.collectionorchestrator.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.kafka;
+package org.collectionorchestrator.events;
 
 /** A Kafka message that cannot be read as one of the topic's message types; it goes to the dead-letter topic. */
 public class RejectedMessageException extends RuntimeException {

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.kafka;
+package org.collectionorchestrator.events;
 
 import java.time.Duration;
 import org.apache.kafka.clients.admin.NewTopic;

@@ -1,4 +1,4 @@
-package org.collectionorchestrator.kafka;
+package org.collectionorchestrator.events;
 
 import java.sql.SQLTransientException;
 import java.util.List;
