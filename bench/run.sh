@@ -31,6 +31,11 @@ RESULTS=bench/results/$DATE.md
 WORK=bench/results/.work/$(date +%Y%m%d-%H%M%S)
 mkdir -p "$WORK"
 STARTED=$(date +%s)
+LOAD_BEFORE=$(cut -d' ' -f1-3 /proc/loadavg)
+if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n / 2) }'; then
+  echo "WARNING: load average is $LOAD_BEFORE on $(nproc) CPUs before the benchmark starts; other work on this machine" \
+    "will lower the figures (the results file records it)" >&2
+fi
 
 echo "== building the service jar and the load generator"
 ./mvnw -B -q -DskipTests package
@@ -59,10 +64,12 @@ start_service() {
   java $jvm_opts -jar "$JAR" --spring.profiles.active=local --collection.demo-data.enabled=false \
     --server.port="$SVC_PORT" --server.address=127.0.0.1 \
     --collection.local-engine.port="$engine_port" --camunda.client.grpc-address="http://127.0.0.1:$engine_port" \
-    --spring.datasource.url="$DB_URL" "$@" >"$WORK/service-$name.log" 2>&1 &
+    --spring.datasource.url="$DB_URL" --management.endpoint.health.probes.enabled=true "$@" >"$WORK/service-$name.log" 2>&1 &
   SVC_PID=$!
   local deadline=$(( $(date +%s) + 180 ))
-  until curl -fs "$BASE_URL/actuator/health" 2>/dev/null | grep -q '"status":"UP"'; do
+  # /actuator/health answers UP while Tomcat runs but the context is still starting (models not yet deployed);
+  # its readiness group turns UP only after the application is ready.
+  until curl -fs "$BASE_URL/actuator/health/readiness" 2>/dev/null | grep -q '"status":"UP"'; do
     if ! kill -0 "$SVC_PID" 2>/dev/null || [ "$(date +%s)" -gt "$deadline" ]; then
       echo "the service did not become healthy; last log lines:" >&2; tail -n 20 "$WORK/service-$name.log" >&2
       stop_service; return 1
@@ -75,7 +82,8 @@ start_service() {
       heap=$(curl -fs "$BASE_URL/actuator/metrics/jvm.memory.used?tag=area:heap" 2>/dev/null \
         | sed -n 's/.*"statistic":"VALUE","value":\([0-9.E+]*\).*/\1/p')
       rss=$(sed -n 's/^VmRSS:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$SVC_PID/status" 2>/dev/null)
-      echo "$(date +%s) ${heap:-NA} ${rss:-NA}"
+      hwm=$(sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$SVC_PID/status" 2>/dev/null)
+      echo "$(date +%s) ${heap:-NA} ${rss:-NA} ${hwm:-NA}"
       sleep 1
     done ) >"$WORK/memory-$name.samples" 2>/dev/null &
   SAMPLER_PID=$!
@@ -144,9 +152,12 @@ if selected payment-latency; then
 fi
 
 if selected profile; then
-  start_service profile "-XX:StartFlightRecording=filename=$WORK/profile.jfr,settings=profile,dumponexit=true" && {
+  start_service profile "" && {
+    # recording starts once the service is ready, so start-up is not in it
+    "$JAVA_HOME/bin/jcmd" "$SVC_PID" JFR.start name=bench settings=profile >/dev/null
     loadgen registration "$WORK/60-profile-load.md" --title "6. profile: the load (registration, JFR on)" \
       --base-url "$BASE_URL" --clients 16 --warmup "$PROFILE_WARMUP" --count "$PROFILE_COUNT" --max-seconds 180
+    "$JAVA_HOME/bin/jcmd" "$SVC_PID" JFR.stop name=bench filename="$(pwd)/$WORK/profile.jfr" >/dev/null || true
     stop_service; RUNS+=(profile); } || STATUS=1
   if [ -s "$WORK/profile.jfr" ]; then
     loadgen jfr-summary "$WORK/61-profile.md" --title "6. profile: where the service's time goes (registration)" \
@@ -165,8 +176,8 @@ fi
   for run in "${RUNS[@]}"; do
     f="$WORK/memory-$run.samples"
     peak=$(awk '$2 != "NA" { if ($2 + 0 > m) m = $2 + 0 } END { if (m) printf "%.0f MiB", m / 1048576; else print "n/a" }' "$f" 2>/dev/null || echo n/a)
-    hwm=$(cat "$WORK/memory-$run.hwm" 2>/dev/null || echo NA)
-    [ "$hwm" != NA ] && hwm="$(( hwm / 1024 )) MiB"
+    hwm=$( { awk '$4 != "NA" { print $4 }' "$f" 2>/dev/null; cat "$WORK/memory-$run.hwm" 2>/dev/null; } \
+      | awk '$1 ~ /^[0-9]+$/ { if ($1 > m) m = $1 } END { if (m) printf "%d MiB", m / 1024; else print "n/a" }')
     echo "| $run | $peak | $hwm | $(wc -l <"$f" 2>/dev/null || echo 0) |"
   done
   echo
@@ -188,6 +199,7 @@ fi
   echo "| JDK | $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p) ($JAVA_HOME) |"
   echo "| PostgreSQL | $(psql -h localhost -U postgres -tAc 'show server_version' 2>/dev/null || echo '?') |"
   echo "| service commit | $(git rev-parse --short HEAD) ($(git rev-parse --abbrev-ref HEAD)) $(git diff --quiet HEAD -- src pom.xml bpmn dmn || echo '+ uncommitted changes') |"
+  echo "| load average (1/5/15 min) before / after | $LOAD_BEFORE / $(cut -d' ' -f1-3 /proc/loadavg) |"
   echo "| wall time of this run | $(( $(date +%s) - STARTED )) s |"
   echo
   for f in "$WORK"/[0-9]*.md; do cat "$f"; done

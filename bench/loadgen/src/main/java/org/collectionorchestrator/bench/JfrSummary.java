@@ -24,9 +24,15 @@ final class JfrSummary {
         Map<String, Integer> ours = new HashMap<>();
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Integer> oursInclusive = new HashMap<>();
+        Map<String, Integer> waits = new HashMap<>();
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
-            if (!"jdk.ExecutionSample".equals(event.getEventType().getName())) {
+            String type = event.getEventType().getName();
+            if (WAITS.contains(type)) {
+                waitOnRequestThread(event, type, waits);
+                continue;
+            }
+            if (!"jdk.ExecutionSample".equals(type)) {
                 continue;
             }
             RecordedStackTrace stack = event.getStackTrace();
@@ -59,10 +65,32 @@ final class JfrSummary {
         table(report, "Hottest methods (top frame)", hot, samples, top);
         table(report, "Innermost frame of our code (org.collectionorchestrator) under each sample", ours, samples, top);
         table(report, "Our methods on the stack (inclusive)", oursInclusive, samples, top);
+        int waited = waits.values().stream().mapToInt(Integer::intValue).sum();
+        table(report, "Request threads (http-nio) blocked, ms, by event and innermost frame of our code (parks, monitor "
+                + "waits, socket reads over JFR's threshold)", waits, waited, top);
+    }
+
+    private static final java.util.Set<String> WAITS = java.util.Set.of("jdk.ThreadPark", "jdk.JavaMonitorEnter",
+            "jdk.JavaMonitorWait", "jdk.SocketRead");
+
+    private static void waitOnRequestThread(RecordedEvent event, String type, Map<String, Integer> waits) {
+        var thread = event.getThread("eventThread");
+        if (thread == null || thread.getJavaName() == null || !thread.getJavaName().startsWith("http-nio")
+                || event.getStackTrace() == null) {
+            return;
+        }
+        String where = "(no frame of ours: mostly idle pool threads waiting for a request)";
+        for (RecordedFrame frame : event.getStackTrace().getFrames()) {
+            if (name(frame).startsWith(OURS)) {
+                where = name(frame);
+                break;
+            }
+        }
+        waits.merge(type.substring(4) + " in " + where, (int) event.getDuration().toMillis(), Integer::sum);
     }
 
     private static void table(Report report, String title, Map<String, Integer> counts, int total, int top) {
-        StringBuilder md = new StringBuilder("**" + title + "**\n\n  | share | samples | where |\n  |---|---|---|\n");
+        StringBuilder md = new StringBuilder("**" + title + "**\n\n  | share | count | where |\n  |---|---|---|\n");
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
                 .forEach(e -> md.append(Report.fmt("  | %.1f %% | %d | `%s` |%n", 100.0 * e.getValue() / total, e.getValue(),
                         e.getKey())));

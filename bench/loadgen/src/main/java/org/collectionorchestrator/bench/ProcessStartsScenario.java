@@ -28,7 +28,7 @@ final class ProcessStartsScenario {
             registrar.run("psw-", 1, warmup, clients, 30, maxSeconds, false);
             db.awaitCount(started.formatted("psw-"), n -> n >= warmup, 50, maxSeconds * 1000L);
 
-            Registrar.Result r = registrar.run("ps-", 1, count, clients, 30, maxSeconds, false);
+            Registrar.Result r = registrar.run("ps-", 1 + warmup, count, clients, 30, maxSeconds, false);
             long allStarted = db.awaitCount(started.formatted("ps-"), n -> n >= count, 20, maxSeconds * 1000L);
             long have = db.count(started.formatted("ps-"));
             double seconds = ((allStarted > 0 ? allStarted : System.nanoTime()) - r.startNanos()) / 1e9;
