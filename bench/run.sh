@@ -126,7 +126,7 @@ if selected registration || { selected memory && [ ${#SELECTED[@]} -eq 1 ]; }; t
 fi
 
 if selected kafka-ingest; then
-  start_service kafka-ingest "" --collection.outbox.relay.channels=events && {
+  start_service kafka-ingest "" --collection.outbox.channels=events && {
     loadgen kafka-ingest "$WORK/20-kafka-ingest.md" --title "2. kafka-ingest" --base-url "$BASE_URL" --db "$DB_URL" \
       --count "$KAFKA_COUNT" --max-seconds 180
     stop_service; RUNS+=(kafka-ingest); } || STATUS=1

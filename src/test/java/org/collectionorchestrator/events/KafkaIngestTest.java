@@ -146,9 +146,10 @@ class KafkaIngestTest extends KafkaTestSupport {
         JsonNode invoice = invoice(id);
         assertThat(invoice.get("outstanding").asText()).isEqualTo("0.00");
         assertThat(count(id, "CREDITED")).isEqualTo(2);
-        JsonNode last = lastAudit(invoice);
+        JsonNode last = lastAudit(invoice, "CREDITED");
         assertThat(last.get("creditNoteNumber").asText()).isEqualTo("CN-2");
         assertThat(last.get("status").asText()).isEqualTo("CREDITED");
+        awaitAudit(id, "DUNNING_STOPPED", 1);
         assertThat(settledMessages(id)).isEqualTo(1);
     }
 
@@ -167,8 +168,9 @@ class KafkaIngestTest extends KafkaTestSupport {
         eventually(() -> assertThat(invoice(id).get("status").asText()).isEqualTo("CANCELLED"));
         JsonNode invoice = invoice(id);
         assertThat(invoice.get("outstanding").asText()).isEqualTo("0.00");
-        JsonNode audit = lastAudit(invoice);
+        JsonNode audit = lastAudit(invoice, "CANCELLED");
         assertThat(audit.get("type").asText()).isEqualTo("CANCELLED");
+        awaitAudit(id, "DUNNING_STOPPED", 1);
         assertThat(audit.get("reason").asText()).isEqualTo("ordered by mistake");
         assertThat(audit.get("credited").asText()).isEqualTo("750.00");
         assertThat(jdbc.sql("select entry_type, amount from ledger_entry where invoice_id = cast(:id as uuid) order by id")
@@ -229,9 +231,16 @@ class KafkaIngestTest extends KafkaTestSupport {
                 .param("id", invoiceId).query(Long.class).single();
     }
 
-    private static JsonNode lastAudit(JsonNode invoice) {
-        JsonNode trail = invoice.get("auditTrail");
-        return trail.get(trail.size() - 1);
+    /** The last audit entry of that type (dunning may have stopped after it). */
+    private static JsonNode lastAudit(JsonNode invoice, String type) {
+        JsonNode found = null;
+        for (JsonNode entry : invoice.get("auditTrail")) {
+            if (entry.get("type").asText().equals(type)) {
+                found = entry;
+            }
+        }
+        assertThat(found).as("audit entry %s", type).isNotNull();
+        return found;
     }
 
     /** The invoice as the API shows it, less what differs by nature between two invoices. */

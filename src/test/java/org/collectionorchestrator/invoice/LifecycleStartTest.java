@@ -123,8 +123,8 @@ class LifecycleStartTest extends ApplicationTestSupport {
         });
 
         long process = awaitProcess(id).get("processInstanceKey").asLong();
-        engine.waitForIdleState(Duration.ofSeconds(5));
         assertThat(repliesToLose.get()).as("the start was sent three times").isNegative();
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> processInstancesOf(id).size() == 1);
         assertThat(processInstancesOf(id)).containsExactly(process);
         assertThat(count(id, "PROCESS_STARTED")).isEqualTo(1);
     }
@@ -161,8 +161,8 @@ class LifecycleStartTest extends ApplicationTestSupport {
 
         CompletableFuture.allOf(engineChannel.send(start), engineChannel.send(start), engineChannel.send(start))
                 .get(10, java.util.concurrent.TimeUnit.SECONDS);
-        engine.waitForIdleState(Duration.ofSeconds(5));
 
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5)).until(() -> processInstancesOf(id).size() == 1);
         assertThat(processInstancesOf(id)).hasSize(1);
         assertThat(count(id, "PROCESS_STARTED")).isEqualTo(1);
     }

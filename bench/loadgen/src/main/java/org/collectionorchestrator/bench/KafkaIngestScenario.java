@@ -17,7 +17,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Scenario 2: 100,000 invoice events, then 100,000 payment events (paying them in full by KID) to the service's
  * embedded broker; events/s committed to PostgreSQL, then exact counts: nothing lost, nothing twice. The service must
- * run with --collection.outbox.relay.channels=events (no 100,000 processes in the in-memory engine).
+ * run with --collection.outbox.channels=events (no 100,000 processes in the in-memory engine).
  * {@code --dry-run true} sends through Kafka's MockProducer instead (no broker): checks the builders and the send loop.
  */
 final class KafkaIngestScenario {

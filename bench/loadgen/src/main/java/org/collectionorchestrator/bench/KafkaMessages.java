@@ -6,14 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The Kafka messages of the kafka-ingest scenario, in one place so they are easy to align with the service's schemas
- * ({@code src/main/resources/schemas/*.json} on the kafka branch). ASSUMED until that branch is merged:
+ * The Kafka messages of the kafka-ingest scenario, as the service's schemas describe them
+ * ({@code src/main/resources/schemas/invoice-message.v1.json} and {@code payment-message.v1.json}):
  * <ul>
  *   <li>topic {@code collection.invoices.v1}: key {@code <creditorId>:<invoiceNumber>}, value the JSON body of
- *       {@code POST /api/v1/invoices};</li>
+ *       {@code POST /api/v1/invoices} plus {@code "type": "invoice-issued"};</li>
  *   <li>topic {@code collection.payments.v1}: key {@code <creditorId>:<bankTransactionId>}, value the JSON body of
- *       {@code POST /api/v1/payments} (matched by {@code paymentReference}, a KID, since the producer does not know
- *       invoice ids).</li>
+ *       {@code POST /api/v1/payments} plus {@code "type": "payment-received"} (matched by {@code paymentReference},
+ *       a KID, since the producer does not know invoice ids).</li>
  * </ul>
  * With {@code envelope=cloudevents} the same body goes into {@code data} of a CloudEvents 1.0 structured envelope
  * (like the service's outgoing {@code DomainEvent}).
@@ -22,8 +22,8 @@ final class KafkaMessages {
 
     static final String INVOICES_TOPIC = "collection.invoices.v1";
     static final String PAYMENTS_TOPIC = "collection.payments.v1";
-    static final String INVOICE_EVENT_TYPE = "invoice.registered";
-    static final String PAYMENT_EVENT_TYPE = "payment.received";
+    static final String INVOICE_EVENT_TYPE = "invoice-issued";
+    static final String PAYMENT_EVENT_TYPE = "payment-received";
 
     record Message(String topic, String key, byte[] value) {
     }
@@ -50,7 +50,10 @@ final class KafkaMessages {
 
     private Object wrap(String type, String subject, Map<String, Object> body) {
         if (!cloudEvents) {
-            return body;
+            Map<String, Object> typed = new java.util.LinkedHashMap<>();
+            typed.put("type", type);
+            typed.putAll(body);
+            return typed;
         }
         return Payloads.ordered("specversion", "1.0", "id", UUID.randomUUID().toString(), "type", type,
                 "source", "/collection-orchestrator-bench", "subject", subject, "time", OffsetDateTime.now().toString(),
