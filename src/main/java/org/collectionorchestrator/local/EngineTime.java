@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,7 +46,6 @@ public final class EngineTime {
 
     private static final Logger log = LoggerFactory.getLogger(EngineTime.class);
     private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration IDLE_TRY = Duration.ofMillis(500);
     private static final Duration QUIET = Duration.ofMillis(150);
     private static final Duration DUE_TIMER_TIMEOUT = Duration.ofSeconds(5);
     private static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
@@ -169,25 +167,12 @@ public final class EngineTime {
     }
 
     /**
-     * Waits until the engine is idle. Its own idle check can stay busy for seconds in a long-lived test JVM (it
-     * counts more than its records), so after a short try the record stream decides: no new record for
-     * {@link #QUIET} and no job with a worker.
+     * Waits until the engine is idle, read from its record stream: no new record for {@link #QUIET} and no job with
+     * a worker. Not the engine's own {@code waitForIdleState}: each call that times out leaves a 50 ms task on a
+     * timer thread that all in-memory engines of the JVM share, and in a long test run those tasks pile up until
+     * the check takes seconds.
      */
     private void awaitIdle() {
-        try {
-            engine.waitForIdleState(IDLE_TRY);
-            return;
-        } catch (TimeoutException e) {
-            // fall through to the record stream
-        } catch (java.lang.reflect.UndeclaredThrowableException e) {
-            // In tests the engine is a proxy that wraps the TimeoutException instead of throwing it.
-            if (!(rootCause(e) instanceof TimeoutException)) {
-                throw e;
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while moving engine time", e);
-        }
         long deadline = System.nanoTime() + IDLE_TIMEOUT.toNanos();
         int seen = engineLog.refresh();
         long quietSince = System.nanoTime();
@@ -201,14 +186,6 @@ public final class EngineTime {
                 return;
             }
         }
-    }
-
-    private static Throwable rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null && cause.getCause() != cause) {
-            cause = cause.getCause();
-        }
-        return cause;
     }
 
     private static void pause() {
