@@ -186,6 +186,7 @@ public final class EngineTime {
                 return;
             }
         }
+        log.warn("Time travel: the engine was not quiet within {}: {}", IDLE_TIMEOUT, engineLog.describeActivity());
     }
 
     private static void pause() {
@@ -212,12 +213,16 @@ public final class EngineTime {
         private final Set<Long> jobsWithWorkers = new HashSet<>();
         private long timersTriggered;
         private int read;
+        private int activity;
 
         EngineLog(ZeebeTestEngine engine) {
             this.engine = engine;
         }
 
-        /** Reads the records added since the last call; returns how many records there are. */
+        /**
+         * Reads the records added since the last call; returns how many events that change something there are:
+         * job polls that found no job are left out, since a worker whose job stream is down polls all the time.
+         */
         int refresh() {
             Iterable<Record<?>> records = engine.getRecordStreamSource().getRecords();
             if (records instanceof List<Record<?>> list) {
@@ -238,7 +243,7 @@ public final class EngineTime {
                     read++;
                 }
             }
-            return read;
+            return activity;
         }
 
         private void clear() {
@@ -246,12 +251,14 @@ public final class EngineTime {
             jobsWithWorkers.clear();
             timersTriggered = 0;
             read = 0;
+            activity = 0;
         }
 
         private void apply(Record<?> record) {
-            if (record.getRecordType() != RecordType.EVENT) {
+            if (record.getRecordType() != RecordType.EVENT || isEmptyJobPoll(record)) {
                 return;
             }
+            activity++;
             Intent intent = record.getIntent();
             if (record.getValueType() == ValueType.TIMER) {
                 if (intent == TimerIntent.CREATED) {
@@ -285,6 +292,24 @@ public final class EngineTime {
                 }
             });
             return due;
+        }
+
+        private static boolean isEmptyJobPoll(Record<?> record) {
+            return record.getValueType() == ValueType.JOB_BATCH
+                    && ((JobBatchRecordValue) record.getValue()).getJobKeys().isEmpty();
+        }
+
+        /** For a warning: the jobs still with workers and the kinds of the latest records. */
+        String describeActivity() {
+            Iterable<Record<?>> records = engine.getRecordStreamSource().getRecords();
+            List<String> latest = new java.util.ArrayList<>();
+            if (records instanceof List<Record<?>> list) {
+                for (int i = Math.max(0, list.size() - 8); i < list.size(); i++) {
+                    Record<?> r = list.get(i);
+                    latest.add(r.getValueType() + " " + r.getIntent());
+                }
+            }
+            return jobsWithWorkers.size() + " jobs with workers " + jobsWithWorkers + ", latest records " + latest;
         }
 
         int jobsInFlight() {

@@ -3,15 +3,9 @@ package org.collectionorchestrator.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,28 +64,4 @@ class RegistrationRaceTest extends ApplicationTestSupport {
         }
     }
 
-    /** Starts the calls at the same instant on their own threads and returns their HTTP statuses. */
-    @SafeVarargs
-    private static List<Integer> together(Callable<ResponseEntity<JsonNode>>... calls) throws Exception {
-        ExecutorService threads = Executors.newFixedThreadPool(calls.length);
-        try {
-            CyclicBarrier start = new CyclicBarrier(calls.length);
-            List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
-            for (Callable<ResponseEntity<JsonNode>> call : calls) {
-                futures.add(threads.submit(() -> {
-                    start.await(10, TimeUnit.SECONDS);
-                    return call.call();
-                }));
-            }
-            List<Integer> statuses = new ArrayList<>();
-            for (Future<ResponseEntity<JsonNode>> future : futures) {
-                ResponseEntity<JsonNode> response = future.get(30, TimeUnit.SECONDS);
-                assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isLessThan(500);
-                statuses.add(response.getStatusCode().value());
-            }
-            return statuses;
-        } finally {
-            threads.shutdownNow();
-        }
-    }
 }

@@ -16,6 +16,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.Future;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Callable;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -193,5 +200,29 @@ public abstract class ApplicationTestSupport {
                 () -> userTasks.openTasks(processInstanceKey).stream()
                         .filter(t -> t.candidateGroups().contains(candidateGroup)).findFirst(),
                 java.util.Optional::isPresent).orElseThrow();
+    }
+    /** Starts the calls at the same instant on their own threads and returns their HTTP statuses. */
+    @SafeVarargs
+    protected static List<Integer> together(Callable<ResponseEntity<JsonNode>>... calls) throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(calls.length);
+        try {
+            CyclicBarrier start = new CyclicBarrier(calls.length);
+            List<Future<ResponseEntity<JsonNode>>> futures = new ArrayList<>();
+            for (Callable<ResponseEntity<JsonNode>> call : calls) {
+                futures.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    return call.call();
+                }));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<ResponseEntity<JsonNode>> future : futures) {
+                ResponseEntity<JsonNode> response = future.get(30, TimeUnit.SECONDS);
+                assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isLessThan(500);
+                statuses.add(response.getStatusCode().value());
+            }
+            return statuses;
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
