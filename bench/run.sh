@@ -20,6 +20,7 @@ command -v curl >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninterac
 # Sizes (each scenario is also bounded in time inside the load generator). Override with environment variables.
 REG_WARMUP=${BENCH_REG_WARMUP:-500}; REG_COUNT=${BENCH_REG_COUNT:-5000}
 KAFKA_COUNT=${BENCH_KAFKA_COUNT:-100000}
+KAFKA_MAX_SECONDS=${BENCH_KAFKA_MAX_SECONDS:-420}
 PS_WARMUP=${BENCH_PS_WARMUP:-100}; PS_COUNT=${BENCH_PS_COUNT:-1000}
 PAY_COUNT=${BENCH_PAY_COUNT:-300}; PAY_RATE=${BENCH_PAY_RATE:-50}
 PROFILE_WARMUP=${BENCH_PROFILE_WARMUP:-200}; PROFILE_COUNT=${BENCH_PROFILE_COUNT:-1000}
@@ -128,7 +129,7 @@ fi
 if selected kafka-ingest; then
   start_service kafka-ingest "" --collection.outbox.channels=events && {
     loadgen kafka-ingest "$WORK/20-kafka-ingest.md" --title "2. kafka-ingest" --base-url "$BASE_URL" --db "$DB_URL" \
-      --count "$KAFKA_COUNT" --max-seconds 180
+      --count "$KAFKA_COUNT" --max-seconds "$KAFKA_MAX_SECONDS"
     stop_service; RUNS+=(kafka-ingest); } || STATUS=1
 fi
 
