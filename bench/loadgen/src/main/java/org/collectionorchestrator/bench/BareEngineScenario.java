@@ -135,7 +135,7 @@ final class BareEngineScenario {
         return accepted.get();
     }
 
-    /** The variables LifecycleStarter#variables sends, for a made-up invoice due in 30 days. */
+    /** The variables InvoiceLifecycle#processVariables sends, for a made-up invoice due in 30 days. */
     static Map<String, Object> variables(String prefix, int i) {
         LocalDate due = LocalDate.now().plusDays(30);
         Map<String, Object> v = new LinkedHashMap<>();
