@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +51,11 @@ public class AuditTrail {
         }
     }
 
+    /** Records the entry and its event; returns the entry as {@link #of} will read it back. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void record(UUID invoiceId, AuditEventType type, Map<String, ?> details) {
-        OffsetDateTime at = OffsetDateTime.now(clock);
+    public Entry record(UUID invoiceId, AuditEventType type, Map<String, ?> details) {
+        // PostgreSQL keeps microseconds: the entry returned is the one read back later.
+        OffsetDateTime at = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         try {
             jdbc.sql("insert into audit_event (invoice_id, at, event_type, details) values (:invoice, :at, :type, cast(:details as jsonb))")
                     .param("invoice", invoiceId)
@@ -67,6 +70,7 @@ public class AuditTrail {
         data.put("invoiceId", invoiceId.toString());
         data.putAll(details);
         outbox.event(DomainEvent.of(UUID.randomUUID().toString(), eventType(type), invoiceId.toString(), at, data));
+        return new Entry(at, type, new LinkedHashMap<>(details));
     }
 
     /** E.g. {@code org.collectionorchestrator.invoice.payment-applied.v1}. */

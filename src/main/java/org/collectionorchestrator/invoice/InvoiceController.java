@@ -41,7 +41,9 @@ public class InvoiceController {
     public ResponseEntity<InvoiceView> register(@RequestBody RegisterInvoice body) {
         InvoiceService.Registration registration = service.register(body);
         try (var ignored = MDC.putCloseable("invoiceId", registration.invoice().id().toString())) {
-            InvoiceView view = queries.get(registration.invoice().id());
+            InvoiceView view = registration.created()
+                    ? queries.registered(registration.invoice(), registration.registeredEntry())
+                    : queries.get(registration.invoice().id());
             return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
         }
     }

@@ -28,6 +28,12 @@ public class InvoiceQueries {
         this.audit = audit;
     }
 
+    /** A just registered invoice as {@link #get} would read it: its principal outstanding, nothing else yet. */
+    public InvoiceView registered(Invoice invoice, AuditTrail.Entry registeredEntry) {
+        return view(invoice, new Ledger.InvoiceTotals(invoice.amount().amount(), java.math.BigDecimal.ZERO), 0,
+                List.of(registeredEntry));
+    }
+
     public InvoiceView get(UUID id) {
         Invoice invoice = invoices.find(id).orElseThrow(() -> new NotFoundException("No invoice " + id));
         return views(List.of(invoice), true).get(0);

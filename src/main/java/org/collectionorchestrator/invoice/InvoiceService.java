@@ -78,7 +78,7 @@ public class InvoiceService {
     }
 
     /** The registered invoice, and whether this call registered it (false: the same request came before). */
-    public record Registration(Invoice invoice, boolean created) {
+    public record Registration(Invoice invoice, boolean created, AuditTrail.Entry registeredEntry) {
     }
 
     public Registration register(RegisterInvoice request) {
@@ -267,13 +267,13 @@ public class InvoiceService {
         }
         ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.PRINCIPAL, invoice.amount(),
                 invoice.issueDate(), "invoice " + invoice.invoiceNumber());
-        audit.record(invoice.id(), AuditEventType.INVOICE_REGISTERED, Map.of(
+        AuditTrail.Entry registered = audit.record(invoice.id(), AuditEventType.INVOICE_REGISTERED, Map.of(
                 "invoiceNumber", invoice.invoiceNumber(),
                 "amount", invoice.amount().toPlainString(),
                 "currency", invoice.amount().currency().getCurrencyCode(),
                 "dueDate", invoice.dueDate().toString()));
         lifecycle.startProcess(invoice, creditor);
-        return new Registration(invoice, true);
+        return new Registration(invoice, true, registered);
     }
 
     private static Registration replay(Invoice existing, String fingerprint) {
@@ -281,7 +281,7 @@ public class InvoiceService {
             throw new ConflictException("Invoice " + existing.invoiceNumber() + " of creditor " + existing.creditorId()
                     + " was registered before with different content");
         }
-        return new Registration(existing, false);
+        return new Registration(existing, false, null);
     }
 
     private static Optional<PaymentReferenceScheme> validate(RegisterInvoice request, Creditor creditor) {

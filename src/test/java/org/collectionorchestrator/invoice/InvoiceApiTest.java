@@ -45,6 +45,22 @@ class InvoiceApiTest extends ApplicationTestSupport {
     }
 
     @Test
+    void theCreatedAnswerIsTheInvoiceAsItIsStored() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ResponseEntity<JsonNode> created = post("/api/v1/invoices",
+                invoiceBody(creditor, "BUSINESS", false, today().plusDays(14), "980.50", "NOK"));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        ObjectNode answered = (ObjectNode) created.getBody();
+        ObjectNode stored = (ObjectNode) awaitProcess(answered.get("id").asText());
+
+        assertThat(answered.get("auditTrail").get(0)).isEqualTo(stored.get("auditTrail").get(0));
+        for (ObjectNode body : List.of(answered, stored)) {
+            body.remove(List.of("processInstanceKey", "auditTrail"));
+        }
+        assertThat(answered).isEqualTo(stored);
+    }
+
+    @Test
     void theSameRequestAgainReturnsTheSameInvoiceAndStartsNoSecondProcess() {
         String creditor = createCreditor("NO", "NOK", "nb");
         ObjectNode body = invoiceBody(creditor, "BUSINESS", false, today().plusDays(14), "1250.00", "NOK");
