@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Optional;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -45,8 +46,8 @@ public class CreditorRepository {
                 .single();
     }
 
-    private static java.util.Map<String, Object> params(Creditor creditor, OffsetDateTime now) {
-        return java.util.Map.of(
+    private static Map<String, Object> params(Creditor creditor, OffsetDateTime now) {
+        return Map.of(
                 "id", creditor.id(),
                 "name", creditor.name(),
                 "country", creditor.country().name(),

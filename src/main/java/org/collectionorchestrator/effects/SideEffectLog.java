@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -38,7 +39,7 @@ public class SideEffectLog {
     }
 
     /** What was stored with the key when it was claimed (e.g. a request fingerprint), if it is claimed. */
-    public java.util.Optional<String> payload(String businessKey) {
+    public Optional<String> payload(String businessKey) {
         return jdbc.sql("select payload from side_effect where business_key = :key")
                 .param("key", businessKey).query(String.class).optional();
     }

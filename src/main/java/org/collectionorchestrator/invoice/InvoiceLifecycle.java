@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.calendar.BankCalendar;
@@ -133,7 +134,7 @@ public class InvoiceLifecycle {
         }
         if (!audit.has(invoiceId, AuditEventType.DUNNING_STOPPED)) {
             audit.record(invoiceId, AuditEventType.DUNNING_STOPPED, Map.of("processInstanceKey", processInstanceKey,
-                    "reason", "invoice " + invoice.status().name().toLowerCase()));
+                    "reason", "invoice " + invoice.status().name().toLowerCase(Locale.ROOT)));
         }
     }
 

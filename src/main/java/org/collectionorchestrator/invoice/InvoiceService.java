@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.LinkedHashMap;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.effects.SideEffectLog;
@@ -64,8 +65,6 @@ public class InvoiceService {
     public InvoiceService(CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger, AuditTrail audit,
                           InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
                           CommandValidator validator, SideEffectLog sideEffects) {
-        this.validator = validator;
-        this.sideEffects = sideEffects;
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -73,6 +72,8 @@ public class InvoiceService {
         this.lifecycle = lifecycle;
         this.transaction = transaction;
         this.clock = clock;
+        this.validator = validator;
+        this.sideEffects = sideEffects;
         this.registered = Counter.builder("collection.invoices.registered")
                 .description("Invoices registered for follow-up").register(meters);
     }
@@ -177,7 +178,7 @@ public class InvoiceService {
                     "creditNoteNumber", command.creditNoteNumber(), "amount", excess.toPlainString()));
         }
         Money outstanding = balance.minus(applied);
-        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
         details.put("creditNoteNumber", command.creditNoteNumber());
         details.put("amount", amount.toPlainString());
         details.put("applied", applied.toPlainString());
@@ -236,7 +237,6 @@ public class InvoiceService {
                 "No invoice " + invoiceNumber + " of creditor " + creditorId));
         return invoices.lock(found.id()).orElseThrow();
     }
-
 
     private Registration registerInTransaction(RegisterInvoice request) {
         Creditor creditor = creditors.find(request.creditorId()).orElse(null);

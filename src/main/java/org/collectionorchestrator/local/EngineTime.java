@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.ArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -302,7 +303,7 @@ public final class EngineTime {
         /** For a warning: the jobs still with workers and the kinds of the latest records. */
         String describeActivity() {
             Iterable<Record<?>> records = engine.getRecordStreamSource().getRecords();
-            List<String> latest = new java.util.ArrayList<>();
+            List<String> latest = new ArrayList<>();
             if (records instanceof List<Record<?>> list) {
                 for (int i = Math.max(0, list.size() - 8); i < list.size(); i++) {
                     Record<?> r = list.get(i);

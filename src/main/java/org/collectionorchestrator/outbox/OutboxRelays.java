@@ -3,6 +3,7 @@ package org.collectionorchestrator.outbox;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -125,7 +126,7 @@ public class OutboxRelays implements SmartLifecycle {
 
     @Scheduled(fixedDelayString = "PT5S")
     void measureBacklog() {
-        backlog.values().forEach(values -> java.util.Arrays.fill(values, 0));
+        backlog.values().forEach(values -> Arrays.fill(values, 0));
         for (OutboxStore.Backlog row : store.backlog()) {
             double[] values = backlog.computeIfAbsent(row.channel(), name -> new double[2]);
             values[0] = row.pending();

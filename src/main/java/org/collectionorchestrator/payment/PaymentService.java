@@ -59,7 +59,6 @@ public class PaymentService {
     public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
                           AuditTrail audit, InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock,
                           CommandValidator validator) {
-        this.validator = validator;
         this.jdbc = jdbc;
         this.creditors = creditors;
         this.invoices = invoices;
@@ -68,6 +67,7 @@ public class PaymentService {
         this.lifecycle = lifecycle;
         this.transaction = transaction;
         this.clock = clock;
+        this.validator = validator;
     }
 
     public record Outcome(PaymentResult result, boolean created) {
