@@ -15,5 +15,30 @@ public enum AuditEventType {
     SETTLED,
     DUNNING_STOPPED,
     COLLECTION_APPROVED,
-    WRITTEN_OFF
+    WRITTEN_OFF,
+    /** A collection notice (NO inkassovarsel or betalingsoppfordring, DK påkrav, SE inkassokrav, FI maksukehotus). */
+    NOTICE_SENT,
+    /** A friendly notice before the due date (no fee). */
+    FRIENDLY_NOTICE_SENT,
+    /** A fee was added to the ledger (details: amount, letterNumber, letterDate). */
+    FEE_ADDED,
+    /** Late interest was added (details: amount, from, through, letterNumber). */
+    INTEREST_ADDED,
+    /** B2B fixed compensation was added (details: amount, date). */
+    COMPENSATION_ADDED,
+    /** The law refused (part of) what a table asked for (details: refused, reasons, letterNumber). */
+    LEGAL_LIMIT_APPLIED,
+    DISPUTED,
+    /** Credit control resolved a dispute (details: resolution, note). */
+    DISPUTE_RESOLVED,
+    PAUSED,
+    RESUMED,
+    /** Dunning reached its end: the invoice may be handed over to a collection agency. */
+    READY_FOR_COLLECTION,
+    /** The customer is excluded from automatic dunning (details: reason). */
+    EXCLUDED_FROM_DUNNING,
+    /** A residual within the creditor's tolerance was written off automatically. */
+    RESIDUAL_WRITTEN_OFF,
+    /** Fees and interest left after the principal was paid were waived (creditor setting). */
+    COSTS_WAIVED
 }

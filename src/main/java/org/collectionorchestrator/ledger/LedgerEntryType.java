@@ -8,6 +8,8 @@ public enum LedgerEntryType {
     PRINCIPAL(1),
     FEE(1),
     INTEREST(1),
+    /** B2B fixed compensation for recovery costs (NO standardkompensasjon, DK 310 kr, SE 450 kr, FI 40 €). */
+    COMPENSATION(1),
     PAYMENT(-1),
     CREDIT(-1),
     WRITE_OFF(-1);
