@@ -11,6 +11,7 @@ import static org.mockito.Mockito.when;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.JobError;
 import java.math.BigDecimal;
+import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.invoice.Disputes.ResolutionOutcome;
 import org.junit.jupiter.api.Test;
@@ -32,7 +33,7 @@ class DisputeWorkersTest {
 
         var variables = new RecordDisputeResolutionWorker(disputes).handle(job, invoiceId.toString(), "CORRECT", 800.5, "note");
 
-        assertThat(variables).containsExactlyEntriesOf(java.util.Map.of("disputeOutcome", "RESUME_DUNNING"));
+        assertThat(variables).containsExactlyEntriesOf(Map.of("disputeOutcome", "RESUME_DUNNING"));
     }
 
     @ParameterizedTest
