@@ -1,6 +1,7 @@
 package org.collectionorchestrator.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,10 +29,12 @@ public class InvoiceController {
 
     private final InvoiceService service;
     private final InvoiceQueries queries;
+    private final Disputes disputes;
 
-    public InvoiceController(InvoiceService service, InvoiceQueries queries) {
+    public InvoiceController(InvoiceService service, InvoiceQueries queries, Disputes disputes) {
         this.service = service;
         this.queries = queries;
+        this.disputes = disputes;
     }
 
     @PostMapping
@@ -75,6 +78,36 @@ public class InvoiceController {
         InvoiceView invoice = queries.get(id);
         service.cancel(new CancelInvoice(invoice.creditorId(), invoice.invoiceNumber(), body.reason(), body.date()));
         return queries.get(id);
+    }
+
+    /** The body of POST /api/v1/invoices/{id}/dispute. */
+    public record DisputeBody(@Schema(description = "What the customer disputes, 1 to 500 characters") String reason) {
+    }
+
+    /** The body of POST /api/v1/invoices/{id}/pause. */
+    public record PauseBody(@Schema(description = "Last day of the pause; dunning resumes at the start of this day",
+            example = "2026-12-24") LocalDate until) {
+    }
+
+    @PostMapping("/{id}/dispute")
+    @Operation(summary = "Record that the customer disputes the invoice: dunning halts and finance resolves the dispute",
+            description = "409 when the invoice is no longer awaiting payment, or already disputed or paused.")
+    public InvoiceView dispute(@PathVariable UUID id, @RequestBody DisputeBody body) {
+        return disputes.dispute(id, body.reason());
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause dunning until a date",
+            description = "The date must be after today in the creditor's time zone and at most one year ahead (422). "
+                    + "409 when the invoice is no longer awaiting payment, or already disputed or paused.")
+    public InvoiceView pause(@PathVariable UUID id, @RequestBody PauseBody body) {
+        return disputes.pause(id, body.until());
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "End a pause before its date: dunning resumes", description = "409 when the invoice is not paused.")
+    public InvoiceView resume(@PathVariable UUID id) {
+        return disputes.resume(id);
     }
 
     @GetMapping("/{id}")
