@@ -58,7 +58,7 @@ final class FeeConditions {
 
     private static String disputed(Country country) {
         return switch (country) {
-            case NO -> "NO inkassoloven § 17: no fee while the debtor disputes the claim (reasonable objections)";
+            case NO -> "NO inkassoloven § 17: no fee while the claim is disputed (the debtor may have reasonable objections)";
             case DK -> "DK renteloven § 9 b (Forbrugerombudsmanden practice): no fee while the claim is disputed";
             case SE, FI -> country + " house rule (issue 14): no fee while the claim is disputed";
         };
