@@ -1,15 +1,27 @@
 package org.collectionorchestrator.creditor;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
+import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.web.InvalidRequestException;
+import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.collectionorchestrator.web.NoControlCharacters;
+import org.collectionorchestrator.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +42,33 @@ public class CreditorController {
         this.creditors = creditors;
     }
 
-    public record PolicyBody(Boolean reminderFeeAgreed) {
+    /** The creditor's settings; every field is optional and a missing one takes its default. Amounts in the creditor's currency. */
+    public record PolicyBody(
+            @Schema(description = "The creditor's terms allow a reminder fee where the law needs prior agreement (SE); default false")
+            Boolean reminderFeeAgreed,
+            @Schema(description = "Which parts of a claim a payment pays first; default COSTS_INTEREST_PRINCIPAL")
+            PaymentOrder paymentOrder,
+            @Schema(description = "Once the principal is paid, waive the costs and interest still open and settle; default false")
+            Boolean waiveCostsWhenPrincipalPaid,
+            @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING)
+            @Schema(type = "string", example = "50.00", description = "No reminder while less is outstanding; default 0")
+            BigDecimal minimumReminderAmount,
+            @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING)
+            @Schema(type = "string", example = "10.00", description = "A residual up to this after a payment is written off; default 0")
+            BigDecimal writeOffTolerance,
+            @Min(0) @Max(CreditorPolicy.MAX_GRACE_BANKING_DAYS)
+            @Schema(description = "Banking days after the due date for money in transit before the first reminder; default 0")
+            Integer graceBankingDays,
+            @Schema(description = "Who sends the collection notice; default OWN_NOTICE")
+            CollectionModel collectionModel,
+            @Size(max = 50) @NoControlCharacters @Schema(description = "Printed on letters; none when absent")
+            String bankAccount) {
+
+        static PolicyBody of(CreditorPolicy p) {
+            return new PolicyBody(p.reminderFeeAgreed(), p.paymentOrder(), p.waiveCostsWhenPrincipalPaid(),
+                    p.minimumReminderAmount(), p.writeOffTolerance(), p.graceBankingDays(), p.collectionModel(),
+                    p.bankAccount());
+        }
     }
 
     public record CreditorBody(
@@ -39,19 +77,20 @@ public class CreditorController {
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
             @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb, da, sv, fi, en") String language,
             @Size(max = 64) @NoControlCharacters String timeZone,
-            PolicyBody policy) {
+            @Valid PolicyBody policy) {
     }
 
     public record CreditorView(String id, String name, String country, String currency, String language,
                                @Size(max = 64) @NoControlCharacters String timeZone, PolicyBody policy) {
         static CreditorView of(Creditor c) {
             return new CreditorView(c.id(), c.name(), c.country().name(), c.currency().getCurrencyCode(), c.language(),
-                    c.timeZone().getId(), new PolicyBody(c.policy().reminderFeeAgreed()));
+                    c.timeZone().getId(), PolicyBody.of(c.policy()));
         }
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Create or replace a creditor")
+    @Operation(summary = "Create or replace a creditor",
+            description = "Replaces the whole creditor, its policy included: a policy field left out takes its default.")
     public ResponseEntity<CreditorView> put(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id, @Valid @RequestBody CreditorBody body) {
         Creditor creditor = toCreditor(id, body);
@@ -62,8 +101,7 @@ public class CreditorController {
     @GetMapping("/{id}")
     @Operation(summary = "Read a creditor")
     public CreditorView get(@PathVariable String id) {
-        return creditors.find(id).map(CreditorView::of)
-                .orElseThrow(() -> new org.collectionorchestrator.web.NotFoundException("No creditor " + id));
+        return creditors.find(id).map(CreditorView::of).orElseThrow(() -> new NotFoundException("No creditor " + id));
     }
 
     private static Creditor toCreditor(String id, CreditorBody body) {
@@ -82,7 +120,44 @@ public class CreditorController {
                 throw InvalidRequestException.field("timeZone", "unknown time zone " + body.timeZone());
             }
         }
-        boolean feeAgreed = body.policy() != null && Boolean.TRUE.equals(body.policy().reminderFeeAgreed());
-        return new Creditor(id, body.name(), country, currency, body.language(), zone, new CreditorPolicy(feeAgreed));
+        return new Creditor(id, body.name(), country, currency, body.language(), zone, toPolicy(body.policy(), currency));
+    }
+
+    private static CreditorPolicy toPolicy(PolicyBody given, Currency currency) {
+        PolicyBody body = given != null ? given : new PolicyBody(null, null, null, null, null, null, null, null);
+        CreditorPolicy d = CreditorPolicy.DEFAULT;
+        List<FieldProblem> problems = new ArrayList<>();
+        BigDecimal minimum = amount(body.minimumReminderAmount(), d.minimumReminderAmount(), currency,
+                "policy.minimumReminderAmount", problems);
+        BigDecimal tolerance = amount(body.writeOffTolerance(), d.writeOffTolerance(), currency,
+                "policy.writeOffTolerance", problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        String account = body.bankAccount() == null || body.bankAccount().isBlank() ? null : body.bankAccount().strip();
+        return new CreditorPolicy(
+                orDefault(body.reminderFeeAgreed(), d.reminderFeeAgreed()),
+                orDefault(body.paymentOrder(), d.paymentOrder()),
+                orDefault(body.waiveCostsWhenPrincipalPaid(), d.waiveCostsWhenPrincipalPaid()),
+                minimum, tolerance,
+                orDefault(body.graceBankingDays(), d.graceBankingDays()),
+                orDefault(body.collectionModel(), d.collectionModel()),
+                account);
+    }
+
+    /** The amount at the currency's scale, or a problem when it has more decimals than the currency. */
+    private static BigDecimal amount(BigDecimal given, BigDecimal fallback, Currency currency, String field,
+                                     List<FieldProblem> problems) {
+        BigDecimal value = given != null ? given : fallback;
+        if (!Money.fitsMinorUnit(value, currency)) {
+            problems.add(new FieldProblem(field, "has more decimals than " + currency.getCurrencyCode() + " allows ("
+                    + currency.getDefaultFractionDigits() + ")"));
+            return fallback;
+        }
+        return new Money(value, currency).amount();
+    }
+
+    private static <T> T orDefault(T given, T fallback) {
+        return given != null ? given : fallback;
     }
 }

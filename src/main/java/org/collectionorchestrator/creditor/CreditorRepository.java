@@ -6,8 +6,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
-import java.util.Optional;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,11 +36,21 @@ public class CreditorRepository {
      */
     public boolean save(Creditor creditor) {
         return jdbc.sql("""
-                        insert into creditor (id, name, country, currency, language, time_zone, reminder_fee_agreed, created_at, updated_at)
-                        values (:id, :name, :country, :currency, :language, :zone, :feeAgreed, :now, :now)
+                        insert into creditor (id, name, country, currency, language, time_zone, reminder_fee_agreed,
+                                              payment_order, waive_costs_when_principal_paid, minimum_reminder_amount,
+                                              write_off_tolerance, grace_banking_days, collection_model, bank_account,
+                                              created_at, updated_at)
+                        values (:id, :name, :country, :currency, :language, :zone, :feeAgreed, :paymentOrder, :waive,
+                                :minimumReminder, :tolerance, :graceDays, :collectionModel, :bankAccount, :now, :now)
                         on conflict (id) do update set name = excluded.name, country = excluded.country,
                             currency = excluded.currency, language = excluded.language, time_zone = excluded.time_zone,
-                            reminder_fee_agreed = excluded.reminder_fee_agreed, updated_at = excluded.updated_at
+                            reminder_fee_agreed = excluded.reminder_fee_agreed, payment_order = excluded.payment_order,
+                            waive_costs_when_principal_paid = excluded.waive_costs_when_principal_paid,
+                            minimum_reminder_amount = excluded.minimum_reminder_amount,
+                            write_off_tolerance = excluded.write_off_tolerance,
+                            grace_banking_days = excluded.grace_banking_days,
+                            collection_model = excluded.collection_model, bank_account = excluded.bank_account,
+                            updated_at = excluded.updated_at
                         returning (xmax = 0) as inserted""")
                 .params(params(creditor, OffsetDateTime.now(clock)))
                 .query(Boolean.class)
@@ -47,25 +58,45 @@ public class CreditorRepository {
     }
 
     private static Map<String, Object> params(Creditor creditor, OffsetDateTime now) {
-        return Map.of(
-                "id", creditor.id(),
-                "name", creditor.name(),
-                "country", creditor.country().name(),
-                "currency", creditor.currency().getCurrencyCode(),
-                "language", creditor.language(),
-                "zone", creditor.timeZone().getId(),
-                "feeAgreed", creditor.policy().reminderFeeAgreed(),
-                "now", now);
+        CreditorPolicy policy = creditor.policy();
+        Map<String, Object> params = new HashMap<>();
+        params.put("id", creditor.id());
+        params.put("name", creditor.name());
+        params.put("country", creditor.country().name());
+        params.put("currency", creditor.currency().getCurrencyCode());
+        params.put("language", creditor.language());
+        params.put("zone", creditor.timeZone().getId());
+        params.put("feeAgreed", policy.reminderFeeAgreed());
+        params.put("paymentOrder", policy.paymentOrder().name());
+        params.put("waive", policy.waiveCostsWhenPrincipalPaid());
+        params.put("minimumReminder", policy.minimumReminderAmount());
+        params.put("tolerance", policy.writeOffTolerance());
+        params.put("graceDays", policy.graceBankingDays());
+        params.put("collectionModel", policy.collectionModel().name());
+        params.put("bankAccount", policy.bankAccount()); // nullable: Map.of would refuse it
+        params.put("now", now);
+        return params;
     }
 
     private static Creditor map(ResultSet rs, int row) throws SQLException {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        int scale = currency.getDefaultFractionDigits();
+        CreditorPolicy policy = new CreditorPolicy(
+                rs.getBoolean("reminder_fee_agreed"),
+                PaymentOrder.valueOf(rs.getString("payment_order")),
+                rs.getBoolean("waive_costs_when_principal_paid"),
+                rs.getBigDecimal("minimum_reminder_amount").setScale(scale),
+                rs.getBigDecimal("write_off_tolerance").setScale(scale),
+                rs.getInt("grace_banking_days"),
+                CollectionModel.valueOf(rs.getString("collection_model")),
+                rs.getString("bank_account"));
         return new Creditor(
                 rs.getString("id"),
                 rs.getString("name"),
                 Country.valueOf(rs.getString("country")),
-                Currency.getInstance(rs.getString("currency")),
+                currency,
                 rs.getString("language"),
                 ZoneId.of(rs.getString("time_zone")),
-                new CreditorPolicy(rs.getBoolean("reminder_fee_agreed")));
+                policy);
     }
 }

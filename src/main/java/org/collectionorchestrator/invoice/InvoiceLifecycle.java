@@ -155,6 +155,10 @@ public class InvoiceLifecycle {
         variables.put("dueDate", invoice.dueDate().toString());
         variables.put("overdueAt", overdueAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         variables.put("reminderNumber", 0);
+        variables.put("manualFollowUp", invoice.customer().manualFollowUp());
+        variables.put("collectionModel", creditor.policy().collectionModel().name());
+        variables.put("timeZone", creditor.timeZone().getId());
+        variables.put("reminderFeeAgreed", invoice.customer().reminderFeeAgreed() || creditor.policy().reminderFeeAgreed());
         return variables;
     }
 }

@@ -1,5 +1,6 @@
 package org.collectionorchestrator.invoice;
 
+import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +31,18 @@ public class InvoiceQueries {
 
     /** A just registered invoice as {@link #get} would read it: its principal outstanding, nothing else yet. */
     public InvoiceView registered(Invoice invoice, AuditTrail.Entry registeredEntry) {
-        return view(invoice, new Ledger.InvoiceTotals(invoice.amount().amount(), java.math.BigDecimal.ZERO), 0,
-                List.of(registeredEntry));
+        return registered(invoice, List.of(registeredEntry));
+    }
+
+    /** A just registered invoice with every audit entry its registration wrote. */
+    public InvoiceView registered(InvoiceService.Registration registration) {
+        return registered(registration.invoice(), registration.auditEntries());
+    }
+
+    private InvoiceView registered(Invoice invoice, List<AuditTrail.Entry> entries) {
+        BigDecimal principal = invoice.amount().amount();
+        return view(invoice, new Ledger.InvoiceTotals(principal, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
+                0, entries);
     }
 
     public InvoiceView get(UUID id) {
@@ -58,11 +69,15 @@ public class InvoiceQueries {
     private static InvoiceView view(Invoice invoice, Ledger.InvoiceTotals totals, int reminders, List<AuditTrail.Entry> trail) {
         Currency currency = invoice.amount().currency();
         Customer c = invoice.customer();
-        return new InvoiceView(invoice.id(), invoice.creditorId(), invoice.invoiceNumber(),
-                new RegisterInvoice.CustomerBody(c.id(), c.name(), c.segment(), c.priority(), c.country(), c.language(), c.email()),
+        return new InvoiceView(invoice.id(), invoice.creditorId(), invoice.invoiceNumber(), RegisterInvoice.CustomerBody.of(c),
                 invoice.issueDate(), invoice.dueDate(), currency.getCurrencyCode(), invoice.amount().toPlainString(),
                 invoice.paymentReference(), invoice.paymentReferenceType(), invoice.status(),
-                new Money(totals.balance(), currency).toPlainString(), new Money(totals.fees(), currency).toPlainString(),
+                amount(totals.balance(), currency), amount(totals.principal(), currency), amount(totals.fees(), currency),
+                amount(totals.interest(), currency), amount(totals.compensation(), currency),
                 reminders == 0 ? "NONE" : "REMINDER_" + reminders, reminders, invoice.processInstanceKey(), trail);
+    }
+
+    private static String amount(BigDecimal amount, Currency currency) {
+        return new Money(amount, currency).toPlainString();
     }
 }

@@ -18,7 +18,8 @@ public class InvoiceRepository {
 
     private static final String SELECT = """
             select i.*, c.name as customer_name, c.segment, c.priority, c.country as customer_country,
-                   c.language as customer_language, c.email as customer_email
+                   c.language as customer_language, c.email as customer_email,
+                   c.reminder_fee_agreed as customer_reminder_fee_agreed, c.manual_follow_up_reason
               from invoice i join customer c on c.creditor_id = i.creditor_id and c.id = i.customer_id
             """;
 
@@ -106,11 +107,14 @@ public class InvoiceRepository {
 
     public void upsertCustomer(String creditorId, Customer customer) {
         jdbc.sql("""
-                        insert into customer (creditor_id, id, name, segment, priority, country, language, email, updated_at)
-                        values (:creditor, :id, :name, :segment, :priority, :country, :language, :email, :now)
+                        insert into customer (creditor_id, id, name, segment, priority, country, language, email,
+                                              reminder_fee_agreed, manual_follow_up_reason, updated_at)
+                        values (:creditor, :id, :name, :segment, :priority, :country, :language, :email, :feeAgreed,
+                                :manualReason, :now)
                         on conflict (creditor_id, id) do update set name = excluded.name, segment = excluded.segment,
                             priority = excluded.priority, country = excluded.country, language = excluded.language,
-                            email = excluded.email, updated_at = excluded.updated_at""")
+                            email = excluded.email, reminder_fee_agreed = excluded.reminder_fee_agreed,
+                            manual_follow_up_reason = excluded.manual_follow_up_reason, updated_at = excluded.updated_at""")
                 .param("creditor", creditorId)
                 .param("id", customer.id())
                 .param("name", customer.name())
@@ -119,6 +123,8 @@ public class InvoiceRepository {
                 .param("country", customer.country())
                 .param("language", customer.language())
                 .param("email", customer.email())
+                .param("feeAgreed", customer.reminderFeeAgreed())
+                .param("manualReason", customer.manualFollowUpReason())
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
@@ -145,7 +151,9 @@ public class InvoiceRepository {
                 rs.getBoolean("priority"),
                 rs.getString("customer_country"),
                 rs.getString("customer_language"),
-                rs.getString("customer_email"));
+                rs.getString("customer_email"),
+                rs.getBoolean("customer_reminder_fee_agreed"),
+                rs.getString("manual_follow_up_reason"));
         return new Invoice(
                 rs.getObject("id", UUID.class),
                 rs.getString("creditor_id"),

@@ -11,9 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.effects.SideEffectLog;
+import org.collectionorchestrator.ledger.Allocation;
+import org.collectionorchestrator.ledger.Component;
+import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.money.Money;
@@ -78,8 +82,15 @@ public class InvoiceService {
                 .description("Invoices registered for follow-up").register(meters);
     }
 
-    /** The registered invoice, and whether this call registered it (false: the same request came before). */
-    public record Registration(Invoice invoice, boolean created, AuditTrail.Entry registeredEntry) {
+    /**
+     * The registered invoice, and whether this call registered it (false: the same request came before); a new
+     * registration carries the audit entries it wrote, INVOICE_REGISTERED first.
+     */
+    public record Registration(Invoice invoice, boolean created, List<AuditTrail.Entry> auditEntries) {
+
+        public AuditTrail.Entry registeredEntry() {
+            return auditEntries.isEmpty() ? null : auditEntries.get(0);
+        }
     }
 
     public Registration register(RegisterInvoice request) {
@@ -124,11 +135,15 @@ public class InvoiceService {
     }
 
     static final String CREDIT_NOTE = "CREDIT_NOTE";
+    /** A credit note lowers the price of what was sold first; costs and interest only after it. */
+    private static final List<Component> CREDIT_ORDER = List.of(Component.PRINCIPAL, Component.FEES, Component.INTEREST,
+            Component.COMPENSATION);
 
     /**
-     * Applies a credit note: a CREDIT entry on the invoice up to what is still owed (the rest is credited to the
-     * customer's account, as with over-payments). Idempotent on (creditor, credit note number); the same number with
-     * other content is a conflict. When nothing is left to pay the invoice ends as CREDITED and dunning ends.
+     * Applies a credit note: CREDIT entries on the invoice up to what is still owed, the principal first (the rest is
+     * credited to the customer's account, as with over-payments). When a credit note credits the rest of the principal,
+     * the fees, interest and compensation charged on it are credited too: nothing is left to pay, the invoice ends as CREDITED
+     * and dunning ends. Idempotent on (creditor, credit note number); the same number with other content is a conflict.
      */
     public Change credit(CreditInvoice command) {
         validator.validate(command);
@@ -164,26 +179,36 @@ public class InvoiceService {
             throw new ConflictException("Invoice " + invoice.invoiceNumber() + " of creditor " + invoice.creditorId()
                     + " is cancelled; a credit note cannot be applied to it");
         }
-        Money balance = ledger.invoiceBalance(invoice.id(), currency);
-        Money owed = balance.isPositive() ? balance : Money.zero(currency);
-        Money applied = amount.min(owed);
-        Money excess = amount.minus(applied);
+        InvoiceBalance balance = ledger.balance(invoice.id(), currency);
+        Allocation allocation = Allocation.of(balance, CREDIT_ORDER, amount);
+        Money applied = allocation.applied();
+        Money excess = allocation.excess();
         String source = "credit note " + command.creditNoteNumber();
-        if (applied.isPositive()) {
-            ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, applied, command.date(), source);
-        }
+        allocation.parts().forEach((component, part) -> ledger.reduceOnInvoice(invoice.account(), invoice.id(),
+                LedgerEntryType.CREDIT, component, part, command.date(), source));
         if (excess.isPositive()) {
             ledger.postOnCustomer(invoice.account(), LedgerEntryType.CREDIT, excess, command.date(), source);
             audit.record(invoice.id(), AuditEventType.CREDITED_TO_CUSTOMER, Map.of(
                     "creditNoteNumber", command.creditNoteNumber(), "amount", excess.toPlainString()));
         }
-        Money outstanding = balance.minus(applied);
+        InvoiceBalance after = allocation.after(balance);
+        boolean principalNowCredited = balance.principal().isPositive() && after.principal().isZeroOrNegative();
+        Map<Component, Money> costsCredited = invoice.status().awaitsPayment() && principalNowCredited
+                ? ledger.clearOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, after, command.date(),
+                        source + " (costs of the credited principal)")
+                : Map.of();
+        Money outstanding = costsCredited.values().stream().reduce(after.outstanding(), Money::minus);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("creditNoteNumber", command.creditNoteNumber());
         details.put("amount", amount.toPlainString());
         details.put("applied", applied.toPlainString());
         details.put("outstanding", outstanding.toPlainString());
         details.put("date", command.date().toString());
+        if (!costsCredited.isEmpty()) {
+            Map<String, String> costs = new LinkedHashMap<>();
+            costsCredited.forEach((component, part) -> costs.put(component.name().toLowerCase(Locale.ROOT), part.toPlainString()));
+            details.put("costsCredited", costs);
+        }
         if (command.reason() != null) {
             details.put("reason", command.reason());
         }
@@ -216,18 +241,16 @@ public class InvoiceService {
                     throw new ConflictException("Invoice " + invoice.invoiceNumber() + " of creditor " + invoice.creditorId()
                             + " is " + invoice.status() + " and cannot be cancelled");
                 }
-                Money balance = ledger.invoiceBalance(invoice.id(), currency);
+                InvoiceBalance balance = ledger.balance(invoice.id(), currency);
                 LocalDate date = command.date() != null ? command.date() : LocalDate.now(clock);
-                if (balance.isPositive()) {
-                    ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, balance, date,
-                            "cancellation of invoice " + invoice.invoiceNumber());
-                }
-                Money credited = balance.isPositive() ? balance : Money.zero(currency);
+                Money credited = ledger.clearOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, balance,
+                                date, "cancellation of invoice " + invoice.invoiceNumber())
+                        .values().stream().reduce(Money.zero(currency), Money::plus);
                 lifecycle.cancel(invoice, Map.of(
                         "reason", command.reason(), "credited", credited.toPlainString(), "date", date.toString()));
                 log.info("Invoice {} of creditor {} cancelled ({}), {} credited", invoice.invoiceNumber(),
                         invoice.creditorId(), command.reason(), credited);
-                return new Change(invoice.id(), InvoiceStatus.CANCELLED, balance.minus(credited), true);
+                return new Change(invoice.id(), InvoiceStatus.CANCELLED, balance.outstanding().minus(credited), true);
             }
         });
     }
@@ -267,13 +290,18 @@ public class InvoiceService {
         }
         ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.PRINCIPAL, invoice.amount(),
                 invoice.issueDate(), "invoice " + invoice.invoiceNumber());
-        AuditTrail.Entry registered = audit.record(invoice.id(), AuditEventType.INVOICE_REGISTERED, Map.of(
+        List<AuditTrail.Entry> entries = new ArrayList<>();
+        entries.add(audit.record(invoice.id(), AuditEventType.INVOICE_REGISTERED, Map.of(
                 "invoiceNumber", invoice.invoiceNumber(),
                 "amount", invoice.amount().toPlainString(),
                 "currency", invoice.amount().currency().getCurrencyCode(),
-                "dueDate", invoice.dueDate().toString()));
+                "dueDate", invoice.dueDate().toString())));
+        if (customer.manualFollowUp()) {
+            entries.add(audit.record(invoice.id(), AuditEventType.EXCLUDED_FROM_DUNNING, Map.of(
+                    "customerId", customer.id(), "reason", customer.manualFollowUpReason())));
+        }
         lifecycle.startProcess(invoice, creditor);
-        return new Registration(invoice, true, registered);
+        return new Registration(invoice, true, List.copyOf(entries));
     }
 
     private static Registration replay(Invoice existing, String fingerprint) {
@@ -281,7 +309,7 @@ public class InvoiceService {
             throw new ConflictException("Invoice " + existing.invoiceNumber() + " of creditor " + existing.creditorId()
                     + " was registered before with different content");
         }
-        return new Registration(existing, false, null);
+        return new Registration(existing, false, List.of());
     }
 
     private static Optional<PaymentReferenceScheme> validate(RegisterInvoice request, Creditor creditor) {
@@ -320,8 +348,14 @@ public class InvoiceService {
 
     private static String fingerprint(RegisterInvoice r, String reference) {
         RegisterInvoice.CustomerBody c = r.customer();
-        return RequestFingerprint.of(r.creditorId(), r.invoiceNumber(), c.id(), c.name(), c.segment(),
-                Boolean.TRUE.equals(c.priority()), c.country(), c.language(), c.email(), r.issueDate(), r.dueDate(),
-                r.currency(), r.amount().stripTrailingZeros().toPlainString(), reference);
+        List<Object> parts = new ArrayList<>(List.of(r.creditorId(), r.invoiceNumber(), c.id(), c.name(), c.segment(),
+                Boolean.TRUE.equals(c.priority()), c.country(), c.language(), String.valueOf(c.email()), r.issueDate(),
+                r.dueDate(), r.currency(), r.amount().stripTrailingZeros().toPlainString(), String.valueOf(reference)));
+        // Appended only when set, so invoices registered before these flags existed still recognise their replays.
+        if (Boolean.TRUE.equals(c.reminderFeeAgreed()) || c.manualFollowUpReason() != null) {
+            parts.add(Boolean.TRUE.equals(c.reminderFeeAgreed()));
+            parts.add(String.valueOf(c.manualFollowUpReason()));
+        }
+        return RequestFingerprint.of(parts.toArray());
     }
 }

@@ -4,7 +4,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** An invoice as the API shows it; amounts are decimal strings. */
+/**
+ * An invoice as the API shows it; amounts are decimal strings. {@code outstanding} is what is owed in all, the sum
+ * of {@code principal}, {@code fees}, {@code interest} and {@code compensation}, each what is still owed of it.
+ */
 public record InvoiceView(
         UUID id,
         String creditorId,
@@ -18,7 +21,10 @@ public record InvoiceView(
         String paymentReferenceType,
         InvoiceStatus status,
         String outstanding,
+        String principal,
         String fees,
+        String interest,
+        String compensation,
         String dunningStage,
         int remindersSent,
         Long processInstanceKey,

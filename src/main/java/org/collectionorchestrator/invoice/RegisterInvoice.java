@@ -36,10 +36,27 @@ public record RegisterInvoice(
             Boolean priority,
             @NotBlank @Pattern(regexp = "[A-Z]{2}", message = "must be an ISO 3166 code such as NO") String country,
             @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb") String language,
-            @Email @Size(max = 320) @NoControlCharacters String email) {
+            @Email @Size(max = 320) @NoControlCharacters String email,
+            @Schema(description = "The customer agreed to a reminder fee when the debt arose (needed in Sweden); default false")
+            Boolean reminderFeeAgreed,
+            @Size(max = 200) @NoControlCharacters @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank; leave it out for automatic dunning")
+            @Schema(description = "Excludes the customer from automatic dunning: followed up by hand, for this reason")
+            String manualFollowUpReason) {
+
+        /** A customer body without fee agreement or manual follow-up. */
+        public CustomerBody(String id, String name, Segment segment, Boolean priority, String country, String language,
+                            String email) {
+            this(id, name, segment, priority, country, language, email, null, null);
+        }
+
+        static CustomerBody of(Customer c) {
+            return new CustomerBody(c.id(), c.name(), c.segment(), c.priority(), c.country(), c.language(), c.email(),
+                    c.reminderFeeAgreed(), c.manualFollowUpReason());
+        }
 
         Customer toCustomer() {
-            return new Customer(id, name, segment, Boolean.TRUE.equals(priority), country, language, email);
+            return new Customer(id, name, segment, Boolean.TRUE.equals(priority), country, language, email,
+                    Boolean.TRUE.equals(reminderFeeAgreed), manualFollowUpReason);
         }
     }
 }

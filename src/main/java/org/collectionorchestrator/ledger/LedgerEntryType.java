@@ -24,4 +24,9 @@ public enum LedgerEntryType {
     public int sign() {
         return sign;
     }
+
+    /** Payments, credits and write-offs: what lowers a balance. */
+    public boolean isReduction() {
+        return sign < 0;
+    }
 }

@@ -7,7 +7,9 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +19,8 @@ import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceRepository;
-import org.collectionorchestrator.invoice.InvoiceLifecycle;
+import org.collectionorchestrator.ledger.Allocation;
+import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
@@ -37,9 +40,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies incoming payments to invoices. A partial payment lowers the balance and dunning goes on; a payment that
- * brings the balance to zero or below settles the invoice and ends dunning; an over-payment is credited to the
- * customer's account. Payments that match no invoice are kept as UNMATCHED. Idempotent on the bank transaction id.
+ * Applies incoming payments to invoices. A payment pays the parts of the claim (fees, compensation, interest,
+ * principal) in the order the creditor chose; a partial payment lowers the balance and dunning goes on; a payment
+ * that leaves nothing to follow up settles the invoice and ends dunning ({@link PaymentSettlement}); an over-payment
+ * is credited to the customer's account. Payments that match no invoice are kept as UNMATCHED. Idempotent on the
+ * bank transaction id.
  */
 @Service
 public class PaymentService {
@@ -51,20 +56,20 @@ public class PaymentService {
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final AuditTrail audit;
-    private final InvoiceLifecycle lifecycle;
+    private final PaymentSettlement settlement;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final CommandValidator validator;
 
     public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
-                          AuditTrail audit, InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock,
+                          AuditTrail audit, PaymentSettlement settlement, TransactionTemplate transaction, Clock clock,
                           CommandValidator validator) {
         this.jdbc = jdbc;
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
         this.audit = audit;
-        this.lifecycle = lifecycle;
+        this.settlement = settlement;
         this.transaction = transaction;
         this.clock = clock;
         this.validator = validator;
@@ -76,15 +81,15 @@ public class PaymentService {
     /** Applies one payment; may run inside a caller's transaction (the settlement message waits for its commit). */
     public Outcome register(RegisterPayment request) {
         validator.validate(request);
-        validate(request);
+        Creditor creditor = validate(request);
         String fingerprint = fingerprint(request);
         // No read first: the payment row's insert finds a repeat (on conflict), apply() answers null and the stored
         // outcome is read then. A new payment, the common case, costs no extra round trip.
-        Outcome outcome = transaction.execute(status -> apply(request, fingerprint));
+        Outcome outcome = transaction.execute(status -> apply(request, creditor, fingerprint));
         return outcome != null ? outcome : replay(request, fingerprint).orElseThrow();
     }
 
-    private Outcome apply(RegisterPayment request, String fingerprint) {
+    private Outcome apply(RegisterPayment request, Creditor creditor, String fingerprint) {
         Money amount = Money.of(request.amount(), request.currency());
         Optional<Invoice> target = lockTarget(request);
         if (target.isEmpty()) {
@@ -95,7 +100,7 @@ public class PaymentService {
             return unmatched(request, amount, fingerprint, "CURRENCY_MISMATCH");
         }
         try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
-            return applyToInvoice(request, invoice, amount, (applied, excess) -> {
+            return applyToInvoice(request, creditor, invoice, amount, (applied, excess) -> {
                 UUID paymentId = UUID.randomUUID();
                 return insertPayment(paymentId, request, "MATCHED", invoice.id(), applied, excess, null, fingerprint)
                         ? paymentId : null;
@@ -132,8 +137,9 @@ public class PaymentService {
             throw new UnprocessableException("Payment " + paymentId + " is in " + amount.currency().getCurrencyCode()
                     + " but invoice " + invoice.invoiceNumber() + " is in " + invoice.amount().currency().getCurrencyCode());
         }
+        Creditor creditor = creditors.find(request.creditorId()).orElseThrow();
         try (var ignored = MDC.putCloseable("invoiceId", invoice.id().toString())) {
-            return applyToInvoice(request, invoice, amount, (applied, excess) -> {
+            return applyToInvoice(request, creditor, invoice, amount, (applied, excess) -> {
                 markMatched(paymentId, invoice.id(), applied, excess);
                 return paymentId;
             }).result();
@@ -158,36 +164,37 @@ public class PaymentService {
      * The apply step: books the payment on the locked invoice (ledger, customer credit, audit, settlement) after
      * {@code row} has stored it as MATCHED, whether as a new payment or as a kept UNMATCHED one.
      */
-    private Outcome applyToInvoice(RegisterPayment request, Invoice invoice, Money amount, MatchedRow row) {
-        Money balance = ledger.invoiceBalance(invoice.id(), amount.currency());
-        Money owed = balance.isPositive() ? balance : Money.zero(amount.currency());
-        Money applied = amount.min(owed);
-        Money excess = amount.minus(applied);
+    private Outcome applyToInvoice(RegisterPayment request, Creditor creditor, Invoice invoice, Money amount,
+                                   MatchedRow row) {
+        InvoiceBalance balance = ledger.balance(invoice.id(), amount.currency());
+        Allocation allocation = Allocation.of(balance, creditor.policy().paymentOrder().components(), amount);
+        Money applied = allocation.applied();
+        Money excess = allocation.excess();
         UUID paymentId = row.write(applied, excess);
         if (paymentId == null) {
             return null; // the same bank transaction is being registered concurrently; answer as a replay
         }
         String source = "payment " + request.bankTransactionId();
-        if (applied.isPositive()) {
-            ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.PAYMENT, applied, request.bookingDate(), source);
-        }
+        allocation.parts().forEach((component, part) -> ledger.reduceOnInvoice(invoice.account(), invoice.id(),
+                LedgerEntryType.PAYMENT, component, part, request.bookingDate(), source));
         if (excess.isPositive()) {
             ledger.postOnCustomer(invoice.account(), LedgerEntryType.CREDIT, excess, request.bookingDate(), source);
             audit.record(invoice.id(), AuditEventType.CREDITED_TO_CUSTOMER, Map.of(
                     "bankTransactionId", request.bankTransactionId(), "amount", excess.toPlainString()));
         }
-        Money outstanding = balance.minus(applied);
+        InvoiceBalance after = allocation.after(balance);
+        Map<String, String> paid = new LinkedHashMap<>();
+        allocation.parts().forEach((component, part) -> paid.put(component.name().toLowerCase(Locale.ROOT), part.toPlainString()));
         audit.record(invoice.id(), AuditEventType.PAYMENT_APPLIED, Map.of(
                 "bankTransactionId", request.bankTransactionId(),
                 "amount", amount.toPlainString(),
                 "applied", applied.toPlainString(),
-                "outstanding", outstanding.toPlainString(),
+                "paid", paid,
+                "outstanding", after.outstanding().toPlainString(),
                 "bookingDate", request.bookingDate().toString()));
-        log.info("Payment {} of {} applied to invoice {}: {} applied, {} credited to the customer, {} outstanding",
-                request.bankTransactionId(), amount, invoice.invoiceNumber(), applied, excess, outstanding);
-        if (invoice.status().awaitsPayment() && outstanding.isZeroOrNegative()) {
-            lifecycle.settle(invoice, Map.of("bankTransactionId", request.bankTransactionId()));
-        }
+        log.info("Payment {} of {} applied to invoice {}: {} applied ({}), {} credited to the customer, {} outstanding",
+                request.bankTransactionId(), amount, invoice.invoiceNumber(), applied, paid, excess, after.outstanding());
+        settlement.closeIfDone(invoice, creditor.policy(), after, request.bookingDate(), request.bankTransactionId());
         return new Outcome(result(paymentId, "MATCHED", invoice.id(), amount, applied, excess, null), true);
     }
 
@@ -210,7 +217,8 @@ public class PaymentService {
                 .flatMap(found -> invoices.lock(found.id()));
     }
 
-    private void validate(RegisterPayment request) {
+    /** Checks the rules Bean Validation cannot and answers the payment's creditor. */
+    private Creditor validate(RegisterPayment request) {
         List<FieldProblem> problems = new ArrayList<>();
         Optional<Creditor> creditor = creditors.find(request.creditorId());
         if (creditor.isEmpty()) {
@@ -227,6 +235,7 @@ public class PaymentService {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+        return creditor.orElseThrow();
     }
 
     private Optional<Outcome> replay(RegisterPayment request, String fingerprint) {
