@@ -1,0 +1,58 @@
+package org.collectionorchestrator.dunning.letter;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import org.collectionorchestrator.web.NotFoundException;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/invoices/{id}/letters")
+@Tag(name = "Letters", description = "The dunning letters produced for an invoice, as PDF")
+public class LetterController {
+
+    private final LetterArchive archive;
+
+    public LetterController(LetterArchive archive) {
+        this.archive = archive;
+    }
+
+    @GetMapping
+    @Operation(summary = "The invoice's letters in number order, without their PDF")
+    public List<LetterView> list(@PathVariable UUID id) {
+        requireInvoice(id);
+        return archive.list(id).stream().map(LetterView::of).toList();
+    }
+
+    /** No {@code produces}: a 404 must still be answerable as problem details whatever the client accepts. */
+    @GetMapping("/{number}")
+    @Operation(summary = "One letter as PDF, exactly as it was produced (its SHA-256 is the ETag)")
+    public ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable int number) {
+        requireInvoice(id);
+        StoredLetter letter = archive.find(id, number)
+                .orElseThrow(() -> new NotFoundException("Invoice " + id + " has no letter " + number));
+        byte[] pdf = archive.pdf(id, number).orElseThrow();
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("letter-" + number + "-" + letter.kind().name().toLowerCase(Locale.ROOT) + "-" + id + ".pdf")
+                        .build().toString())
+                .eTag(letter.sha256())
+                .body(pdf);
+    }
+
+    private void requireInvoice(UUID id) {
+        if (!archive.invoiceExists(id)) {
+            throw new NotFoundException("Invoice " + id + " not found");
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package org.collectionorchestrator.dunning.letter;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/** Renders a letter as PDF from the XHTML layout and the texts of its language. */
+@Component
+public class LetterRenderer {
+
+    /**
+     * Liberation Sans as PDFBox ships it, embedded (subset) in every letter: the standard PDF fonts know only
+     * WinAnsi, which would turn a customer name such as "Łukasz" or a Sámi "Áŋŋá" into '#'.
+     */
+    private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
+    private static final String FONT_FAMILY = "LetterSans";
+
+    private final Map<String, LetterTexts> texts = LetterTexts.LANGUAGES.stream()
+            .collect(Collectors.toUnmodifiableMap(Function.identity(), LetterTexts::load));
+
+    /** The letter as PDF bytes, in the content's language (see {@link #languageOf(String)}). */
+    public byte[] render(LetterContent content) {
+        String xhtml = LetterXhtml.of(content, texts.get(languageOf(content.language())));
+        ByteArrayOutputStream pdf = new ByteArrayOutputStream(32 * 1024);
+        try {
+            PdfRendererBuilder builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            // Tagged for screen readers; it also leaves out the 14 standard fonts, which we never want in a letter.
+            builder.usePdfUaAccessibility(true);
+            builder.useFont(() -> LetterRenderer.class.getResourceAsStream(FONT), FONT_FAMILY);
+            builder.withHtmlContent(xhtml, null);
+            builder.toStream(pdf);
+            builder.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not render letter " + content.letterNumber(), e);
+        }
+        return pdf.toByteArray();
+    }
+
+    /** The language a letter asked for in {@code requested} is written in: nb, da, sv, fi, else en. */
+    public static String languageOf(String requested) {
+        return LetterTexts.resolve(requested);
+    }
+}
