@@ -1,8 +1,11 @@
 package org.collectionorchestrator.dunning.letter;
 
+import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Function;
@@ -22,6 +25,9 @@ public class LetterRenderer {
 
     private final Map<String, LetterTexts> texts = LetterTexts.LANGUAGES.stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), LetterTexts::load));
+    private final byte[] font = fontBytes();
+    /** Font metrics measured once, not for every letter (thread-safe). */
+    private final FSDefaultCacheStore fontMetrics = new FSDefaultCacheStore();
 
     /** The letter as PDF bytes, in the content's language (see {@link #languageOf(String)}). */
     public byte[] render(LetterContent content) {
@@ -32,7 +38,8 @@ public class LetterRenderer {
             builder.useFastMode();
             // Tagged for screen readers; it also leaves out the 14 standard fonts, which we never want in a letter.
             builder.usePdfUaAccessibility(true);
-            builder.useFont(() -> LetterRenderer.class.getResourceAsStream(FONT), FONT_FAMILY);
+            builder.useFont(() -> new ByteArrayInputStream(font), FONT_FAMILY);
+            builder.useCacheStore(PdfRendererBuilder.CacheStore.PDF_FONT_METRICS, fontMetrics);
             builder.withHtmlContent(xhtml, null);
             builder.toStream(pdf);
             builder.run();
@@ -40,6 +47,17 @@ public class LetterRenderer {
             throw new UncheckedIOException("Could not render letter " + content.letterNumber(), e);
         }
         return pdf.toByteArray();
+    }
+
+    private static byte[] fontBytes() {
+        try (InputStream in = LetterRenderer.class.getResourceAsStream(FONT)) {
+            if (in == null) {
+                throw new IllegalStateException("PDFBox no longer ships " + FONT + "; letters need a font");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The language a letter asked for in {@code requested} is written in: nb, da, sv, fi, else en. */
