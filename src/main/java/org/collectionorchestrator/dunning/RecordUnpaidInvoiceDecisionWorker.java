@@ -38,7 +38,7 @@ public class RecordUnpaidInvoiceDecisionWorker {
                 throw JobFailures.retryLater(job, e);
             }
             if (outcome == UnpaidInvoiceDecisionService.Outcome.INVOICE_SETTLED) {
-                throw CamundaError.bpmnError(SendReminderWorker.INVOICE_SETTLED, "Invoice " + invoiceId + " is settled");
+                throw CamundaError.bpmnError(SendDunningLetterWorker.INVOICE_SETTLED, "Invoice " + invoiceId + " is settled");
             }
         }
     }

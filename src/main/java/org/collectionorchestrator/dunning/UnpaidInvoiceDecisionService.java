@@ -65,8 +65,9 @@ public class UnpaidInvoiceDecisionService {
             }
             case WRITE_OFF -> {
                 var zone = creditors.find(invoice.creditorId()).orElseThrow().timeZone();
-                ledger.postOnInvoice(invoice.account(), invoiceId, LedgerEntryType.WRITE_OFF, outstanding,
-                        LocalDate.now(clock.withZone(zone)), "write-off by credit control");
+                ledger.clearOnInvoice(invoice.account(), invoiceId, LedgerEntryType.WRITE_OFF,
+                        ledger.balance(invoiceId, outstanding.currency()), LocalDate.now(clock.withZone(zone)),
+                        "write-off by credit control");
                 lifecycle.writeOff(invoice, details);
             }
         }

@@ -92,7 +92,8 @@ class DisputesResolution {
     private ResolutionOutcome writeOff(Invoice invoice, int disputeNumber) {
         Money outstanding = ledger.invoiceBalance(invoice.id(), invoice.amount().currency());
         if (outstanding.isPositive()) {
-            ledger.postOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.WRITE_OFF, outstanding, today(invoice),
+            ledger.clearOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.WRITE_OFF,
+                    ledger.balance(invoice.id(), invoice.amount().currency()), today(invoice),
                     "write-off on dispute " + disputeNumber);
         }
         Map<String, Object> details = new LinkedHashMap<>();

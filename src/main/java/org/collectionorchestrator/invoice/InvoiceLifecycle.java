@@ -116,6 +116,13 @@ public class InvoiceLifecycle {
         audit.record(invoice.id(), AuditEventType.WRITTEN_OFF, details);
     }
 
+    /** Dunning has ended unpaid; the collection hand-over continues from here. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void readyForCollection(Invoice invoice, Map<String, ?> details) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.READY_FOR_COLLECTION);
+        audit.record(invoice.id(), AuditEventType.READY_FOR_COLLECTION, details);
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void approveForCollection(Invoice invoice, Map<String, ?> details) {
         invoices.updateStatus(invoice.id(), InvoiceStatus.COLLECTION_APPROVED);
@@ -154,7 +161,6 @@ public class InvoiceLifecycle {
         variables.put("amount", invoice.amount().toPlainString());
         variables.put("dueDate", invoice.dueDate().toString());
         variables.put("overdueAt", overdueAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        variables.put("reminderNumber", 0);
         variables.put("manualFollowUp", invoice.customer().manualFollowUp());
         variables.put("collectionModel", creditor.policy().collectionModel().name());
         variables.put("timeZone", creditor.timeZone().getId());

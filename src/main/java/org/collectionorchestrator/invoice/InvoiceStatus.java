@@ -5,6 +5,8 @@ public enum InvoiceStatus {
     OPEN,
     /** Paid in full (balance zero or less); no reminder, fee or hand-over may follow. */
     SETTLED,
+    /** Dunning has run its course unpaid: the invoice may be handed over to a collection agency. */
+    READY_FOR_COLLECTION,
     /** Credit control approved handing the invoice over to a collection agency. */
     COLLECTION_APPROVED,
     /** Credit control wrote the outstanding amount off. */
@@ -16,6 +18,6 @@ public enum InvoiceStatus {
 
     /** Whether money is still expected on this invoice, so a payment may settle it. */
     public boolean awaitsPayment() {
-        return this == OPEN || this == COLLECTION_APPROVED;
+        return this == OPEN || this == READY_FOR_COLLECTION || this == COLLECTION_APPROVED;
     }
 }

@@ -3,7 +3,6 @@ package org.collectionorchestrator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -12,8 +11,8 @@ import io.camunda.client.exception.JobError;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import org.collectionorchestrator.dunning.ReminderService;
-import org.collectionorchestrator.dunning.SendReminderWorker;
+import org.collectionorchestrator.dunning.DunningLetters;
+import org.collectionorchestrator.dunning.SendDunningLetterWorker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,13 +28,14 @@ class JobFailuresTest {
 
     @Test
     void aTechnicalFailureInAWorkerFailsTheJobWithOneRetryLessAndABackoff() {
-        ReminderService reminders = mock(ReminderService.class);
-        when(reminders.send(any(), anyInt(), any())).thenThrow(new DataAccessResourceFailureException("database down"));
+        DunningLetters letters = mock(DunningLetters.class);
+        when(letters.send(any(), any(), any(), any(), any())).thenThrow(new DataAccessResourceFailureException("database down"));
         ActivatedJob job = mock(ActivatedJob.class);
         when(job.getRetries()).thenReturn(3);
-        SendReminderWorker worker = new SendReminderWorker(reminders);
+        when(job.getCustomHeaders()).thenReturn(Map.of("letterKind", "REMINDER"));
+        SendDunningLetterWorker worker = new SendDunningLetterWorker(letters);
 
-        assertThatThrownBy(() -> worker.handle(job, UUID.randomUUID().toString(), 1, Map.of("reminderDelay", "P14D")))
+        assertThatThrownBy(() -> worker.handle(job, UUID.randomUUID().toString(), 0, Map.of("flow", "REMINDERS"), "Europe/Oslo"))
                 .isInstanceOfSatisfying(JobError.class, error -> {
                     assertThat(error.getRetries()).isEqualTo(2);
                     assertThat(error.getRetryBackoff()).isEqualTo(Duration.ofSeconds(40));

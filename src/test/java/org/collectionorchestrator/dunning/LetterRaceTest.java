@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.BpmnError;
 import java.math.BigDecimal;
-import java.time.Period;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -25,14 +24,29 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A payment that arrives while a reminder job is being handled must win: no reminder for a paid invoice. */
-class ReminderRaceTest extends ApplicationTestSupport {
+class LetterRaceTest extends ApplicationTestSupport {
+
+    static final Map<String, Object> STRATEGY_VARIABLE = strategy();
+    static final DunningStrategy STRATEGY = DunningStrategy.of(STRATEGY_VARIABLE);
+
+    private static Map<String, Object> strategy() {
+        Map<String, Object> strategy = new java.util.HashMap<>();
+        strategy.put("flow", "REMINDERS");
+        strategy.put("reminders", 1);
+        strategy.put("firstReminderDays", 14);
+        strategy.put("daysBetweenLetters", 14);
+        strategy.put("reminderPaymentDays", 14);
+        strategy.put("reminderFee", true);
+        strategy.put("notice", "NONE");
+        return strategy;
+    }
 
     @Autowired
     PaymentService payments;
     @Autowired
-    ReminderService reminders;
+    DunningLetters letters;
     @Autowired
-    SendReminderWorker worker;
+    SendDunningLetterWorker worker;
     @Autowired
     TransactionTemplate transaction;
 
@@ -53,13 +67,13 @@ class ReminderRaceTest extends ApplicationTestSupport {
             }));
             assertThat(paymentApplied.await(10, TimeUnit.SECONDS)).isTrue();
 
-            Future<ReminderService.Outcome> reminder = threads.submit(() -> reminders.send(id, 1, Period.ofDays(14)));
+            Future<DunningLetters.Result> reminder = threads.submit(() -> letters.send(id, LetterKind.REMINDER, BigDecimal.ZERO, STRATEGY, "job-1"));
             Thread.sleep(300);
             assertThat(reminder.isDone()).as("the reminder waits for the payment's lock on the invoice").isFalse();
 
             commitPayment.countDown();
             payment.get(10, TimeUnit.SECONDS);
-            assertThat(reminder.get(10, TimeUnit.SECONDS)).isEqualTo(ReminderService.Outcome.INVOICE_SETTLED);
+            assertThat(reminder.get(10, TimeUnit.SECONDS).outcome()).isEqualTo(DunningLetters.Outcome.INVOICE_SETTLED);
         } finally {
             threads.shutdownNow();
         }
@@ -75,10 +89,11 @@ class ReminderRaceTest extends ApplicationTestSupport {
         pay(creditor, id, "450.00", "NOK");
         ActivatedJob staleJob = mock(ActivatedJob.class);
         when(staleJob.getRetries()).thenReturn(5);
+        when(staleJob.getCustomHeaders()).thenReturn(Map.of("letterKind", "REMINDER"));
 
-        assertThatThrownBy(() -> worker.handle(staleJob, id, 1, Map.of("reminderDelay", "P14D")))
+        assertThatThrownBy(() -> worker.handle(staleJob, id, 38, STRATEGY_VARIABLE, "Europe/Oslo"))
                 .isInstanceOfSatisfying(BpmnError.class,
-                        error -> assertThat(error.getErrorCode()).isEqualTo(SendReminderWorker.INVOICE_SETTLED));
+                        error -> assertThat(error.getErrorCode()).isEqualTo(SendDunningLetterWorker.INVOICE_SETTLED));
         assertThat(count(id, "REMINDER_SENT")).isZero();
         assertThat(count(id, "REMINDER_SKIPPED")).isEqualTo(1);
     }
@@ -89,11 +104,14 @@ class ReminderRaceTest extends ApplicationTestSupport {
         JsonNode invoice = register(invoiceBody(creditor, "BUSINESS", false, today().plusDays(30), "120.00", "EUR"));
         UUID id = UUID.fromString(invoice.get("id").asText());
 
-        assertThat(reminders.send(id, 1, Period.ofDays(10))).isEqualTo(ReminderService.Outcome.SENT);
-        assertThat(reminders.send(id, 1, Period.ofDays(10))).isEqualTo(ReminderService.Outcome.ALREADY_SENT);
+        assertThat(letters.send(id, LetterKind.REMINDER, new BigDecimal("12"), STRATEGY, "job-7").outcome())
+                .isEqualTo(DunningLetters.Outcome.SENT);
+        assertThat(letters.send(id, LetterKind.REMINDER, new BigDecimal("12"), STRATEGY, "job-7").outcome())
+                .isEqualTo(DunningLetters.Outcome.ALREADY_SENT);
 
         assertThat(count(id.toString(), "REMINDER_SENT")).isEqualTo(1);
         assertThat(invoice(id.toString()).get("remindersSent").asInt()).isEqualTo(1);
+        assertThat(rest.getForObject("/api/v1/invoices/" + id + "/letters", JsonNode.class)).hasSize(1);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
