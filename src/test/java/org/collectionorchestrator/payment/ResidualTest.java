@@ -48,6 +48,7 @@ class ResidualTest {
 
         assertThat(residual).isEqualTo(expected);
         assertThat(residual.settles()).isEqualTo(expected != Residual.OPEN);
+        assertThat(residual.writesOff()).isEqualTo(expected == Residual.COSTS_WAIVED || expected == Residual.WRITTEN_OFF);
     }
 
     private static Money nok(String amount) {
