@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.effects.SideEffectLog;
@@ -205,9 +204,7 @@ public class InvoiceService {
         details.put("outstanding", outstanding.toPlainString());
         details.put("date", command.date().toString());
         if (!costsCredited.isEmpty()) {
-            Map<String, String> costs = new LinkedHashMap<>();
-            costsCredited.forEach((component, part) -> costs.put(component.name().toLowerCase(Locale.ROOT), part.toPlainString()));
-            details.put("costsCredited", costs);
+            details.put("costsCredited", Component.details(costsCredited));
         }
         if (command.reason() != null) {
             details.put("reason", command.reason());
@@ -243,9 +240,9 @@ public class InvoiceService {
                 }
                 InvoiceBalance balance = ledger.balance(invoice.id(), currency);
                 LocalDate date = command.date() != null ? command.date() : LocalDate.now(clock);
-                Money credited = ledger.clearOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.CREDIT, balance,
-                                date, "cancellation of invoice " + invoice.invoiceNumber())
-                        .values().stream().reduce(Money.zero(currency), Money::plus);
+                Map<Component, Money> cleared = ledger.clearOnInvoice(invoice.account(), invoice.id(),
+                        LedgerEntryType.CREDIT, balance, date, "cancellation of invoice " + invoice.invoiceNumber());
+                Money credited = cleared.values().stream().reduce(Money.zero(currency), Money::plus);
                 lifecycle.cancel(invoice, Map.of(
                         "reason", command.reason(), "credited", credited.toPlainString(), "date", date.toString()));
                 log.info("Invoice {} of creditor {} cancelled ({}), {} credited", invoice.invoiceNumber(),

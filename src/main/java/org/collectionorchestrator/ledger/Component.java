@@ -1,5 +1,10 @@
 package org.collectionorchestrator.ledger;
 
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.collectionorchestrator.money.Money;
+
 /**
  * The part of a claim an amount belongs to. A charge is its own component; a reduction (payment, credit, write-off)
  * names the component it pays, so each part's balance is a sum like the whole.
@@ -20,5 +25,12 @@ public enum Component {
             case PAYMENT, CREDIT, WRITE_OFF ->
                     throw new IllegalArgumentException(chargeType + " reduces a component; it charges none");
         };
+    }
+
+    /** Amounts per component as audit details: {"fees": "35.00", "principal": "100.00"}, in the map's order. */
+    public static Map<String, String> details(Map<Component, Money> amounts) {
+        Map<String, String> details = new LinkedHashMap<>();
+        amounts.forEach((component, amount) -> details.put(component.name().toLowerCase(Locale.ROOT), amount.toPlainString()));
+        return details;
     }
 }

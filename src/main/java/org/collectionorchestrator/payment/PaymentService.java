@@ -7,9 +7,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -20,6 +18,7 @@ import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.ledger.Allocation;
+import org.collectionorchestrator.ledger.Component;
 import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
@@ -183,8 +182,7 @@ public class PaymentService {
                     "bankTransactionId", request.bankTransactionId(), "amount", excess.toPlainString()));
         }
         InvoiceBalance after = allocation.after(balance);
-        Map<String, String> paid = new LinkedHashMap<>();
-        allocation.parts().forEach((component, part) -> paid.put(component.name().toLowerCase(Locale.ROOT), part.toPlainString()));
+        Map<String, String> paid = Component.details(allocation.parts());
         audit.record(invoice.id(), AuditEventType.PAYMENT_APPLIED, Map.of(
                 "bankTransactionId", request.bankTransactionId(),
                 "amount", amount.toPlainString(),

@@ -2,7 +2,6 @@ package org.collectionorchestrator.payment;
 
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import org.collectionorchestrator.creditor.CreditorPolicy;
 import org.collectionorchestrator.invoice.AuditEventType;
@@ -49,16 +48,8 @@ public class PaymentSettlement {
             return Residual.OPEN;
         }
         Residual residual = Residual.after(after, policy);
-        if (residual == Residual.COSTS_WAIVED || residual == Residual.WRITTEN_OFF) {
-            String source = (residual == Residual.COSTS_WAIVED ? "costs waived" : "residual written off")
-                    + " after payment " + bankTransactionId;
-            Map<Component, Money> cleared = ledger.clearOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.WRITE_OFF,
-                    after, bookingDate, source);
-            audit.record(invoice.id(), residual == Residual.COSTS_WAIVED
-                    ? AuditEventType.COSTS_WAIVED : AuditEventType.RESIDUAL_WRITTEN_OFF,
-                    details(cleared, after, bookingDate, bankTransactionId));
-            log.info("Invoice {}: {} {} after payment {}", invoice.invoiceNumber(), residual, after.outstanding(),
-                    bankTransactionId);
+        if (residual.writesOff()) {
+            writeOff(invoice, residual, after, bookingDate, bankTransactionId);
         }
         if (residual.settles()) {
             lifecycle.settle(invoice, Map.of("bankTransactionId", bankTransactionId));
@@ -66,11 +57,22 @@ public class PaymentSettlement {
         return residual;
     }
 
+    private void writeOff(Invoice invoice, Residual residual, InvoiceBalance left, LocalDate bookingDate,
+                          String bankTransactionId) {
+        boolean waived = residual == Residual.COSTS_WAIVED;
+        String source = (waived ? "costs waived" : "residual written off") + " after payment " + bankTransactionId;
+        Map<Component, Money> cleared = ledger.clearOnInvoice(invoice.account(), invoice.id(), LedgerEntryType.WRITE_OFF,
+                left, bookingDate, source);
+        audit.record(invoice.id(), waived ? AuditEventType.COSTS_WAIVED : AuditEventType.RESIDUAL_WRITTEN_OFF,
+                details(cleared, left, bookingDate, bankTransactionId));
+        log.info("Invoice {}: {} {} after payment {}", invoice.invoiceNumber(), residual, left.outstanding(), bankTransactionId);
+    }
+
     private static Map<String, Object> details(Map<Component, Money> cleared, InvoiceBalance after, LocalDate date,
                                                String bankTransactionId) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("amount", cleared.values().stream().reduce(Money.zero(after.currency()), Money::plus).toPlainString());
-        cleared.forEach((component, amount) -> details.put(component.name().toLowerCase(Locale.ROOT), amount.toPlainString()));
+        details.putAll(Component.details(cleared));
         details.put("date", date.toString());
         details.put("bankTransactionId", bankTransactionId);
         return details;

@@ -29,6 +29,11 @@ public enum Residual {
         return OPEN;
     }
 
+    /** Whether what is left is written off before the invoice settles. */
+    public boolean writesOff() {
+        return this == COSTS_WAIVED || this == WRITTEN_OFF;
+    }
+
     /** Whether the invoice is done with: settled, after writing off whatever is left. */
     public boolean settles() {
         return this != OPEN;

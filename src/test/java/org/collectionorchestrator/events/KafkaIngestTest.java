@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.collectionorchestrator.invoice.InvoiceMessageListener;
+import org.collectionorchestrator.ledger.Ledger;
+import org.collectionorchestrator.ledger.LedgerEntryType;
+import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.payment.PaymentMessageListener;
 import org.collectionorchestrator.support.KafkaTestSupport;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,8 @@ class KafkaIngestTest extends KafkaTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Ledger ledger;
 
     @Test
     void anInvoiceIssuedMessageRegistersTheInvoiceExactlyAsTheSameRestBody() {
@@ -202,6 +207,49 @@ class KafkaIngestTest extends KafkaTestSupport {
         assertThat(cancelled.getBody().get("outstanding").asText()).isEqualTo("0.00");
         assertThat(post("/api/v1/invoices/" + id + "/cancel", Map.of()).getBody().get("errors").findValuesAsText("field"))
                 .containsExactly("reason");
+    }
+
+    @Test
+    void anInvoiceIssuedMessageCarriesTheCustomerFlagsAsTheRestBodyDoes() {
+        String viaRest = createCreditor("SE", "SEK", "sv");
+        String viaKafka = createCreditor("SE", "SEK", "sv");
+        ObjectNode body = invoiceBody(viaRest, "PRIVATE", false, today().plusDays(10), "600.00", "SEK");
+        ((ObjectNode) body.get("customer")).put("reminderFeeAgreed", true).put("manualFollowUpReason", "In debt counselling");
+        JsonNode registered = register(body);
+
+        send(Topics.INVOICES, viaKafka + ":" + body.get("invoiceNumber").asText(),
+                message(InvoiceMessageListener.ISSUED, body).put("creditorId", viaKafka));
+
+        String id = awaitInvoiceOf(viaKafka);
+        awaitAudit(id, "PROCESS_STARTED", 1);
+        JsonNode invoice = invoice(id);
+        assertThat(comparable(invoice)).isEqualTo(comparable(invoice(registered.get("id").asText())));
+        assertThat(invoice.get("customer").get("reminderFeeAgreed").asBoolean()).isTrue();
+        assertThat(lastAudit(invoice, "EXCLUDED_FROM_DUNNING").get("reason").asText()).isEqualTo("In debt counselling");
+        assertThat(auditTypes(id)).isEqualTo(auditTypes(registered.get("id").asText()));
+    }
+
+    @Test
+    void aPaymentReceivedMessagePaysInTheCreditorsOrderAndWaivesTheCostsLeft() {
+        String creditor = unique("cred-waive");
+        rest.exchange("/api/v1/creditors/" + creditor, org.springframework.http.HttpMethod.PUT, jsonEntity(Map.of(
+                "name", "Waiver AS", "country", "NO", "currency", "NOK", "language", "nb",
+                "policy", Map.of("paymentOrder", "PRINCIPAL_INTEREST_COSTS", "waiveCostsWhenPrincipalPaid", true))), JsonNode.class);
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(10), "1000.00", "NOK");
+        String id = register(body).get("id").asText();
+        ledger.postOnInvoice(new Ledger.Account(creditor, body.get("customer").get("id").asText()), java.util.UUID.fromString(id),
+                LedgerEntryType.FEE, Money.of("35.00", "NOK"), today(), "reminder fee");
+        ObjectNode payment = json.createObjectNode().put("creditorId", creditor).put("invoiceId", id).put("amount", "1000.00")
+                .put("currency", "NOK").put("bookingDate", today().toString()).put("bankTransactionId", unique("tx"));
+
+        send(Topics.PAYMENTS, creditor + ":" + payment.get("bankTransactionId").asText(),
+                message(PaymentMessageListener.RECEIVED, payment));
+
+        eventually(() -> assertThat(invoice(id).get("status").asText()).isEqualTo("SETTLED"));
+        JsonNode invoice = invoice(id);
+        assertThat(lastAudit(invoice, "PAYMENT_APPLIED").get("paid").get("principal").asText()).isEqualTo("1000.00");
+        assertThat(lastAudit(invoice, "COSTS_WAIVED").get("fees").asText()).isEqualTo("35.00");
+        assertThat(invoice.get("outstanding").asText()).isEqualTo("0.00");
     }
 
     private ObjectNode creditNote(String creditor, String invoiceNumber, String creditNoteNumber, String amount) {

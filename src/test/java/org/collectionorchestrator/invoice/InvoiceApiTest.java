@@ -7,11 +7,16 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.collectionorchestrator.ledger.Ledger;
+import org.collectionorchestrator.ledger.LedgerEntryType;
+import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,6 +30,8 @@ class InvoiceApiTest extends ApplicationTestSupport {
 
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    Ledger ledger;
 
     @Test
     void registersAnInvoiceInTheDocumentedShape() {
@@ -140,7 +147,14 @@ class InvoiceApiTest extends ApplicationTestSupport {
                 bad("due date before issue date", b -> b.put("dueDate", b.get("issueDate").asText().replaceFirst("^(\\d{4})", "2000")), "dueDate"),
                 bad("unknown creditor", b -> b.put("creditorId", "no-such-creditor"), "creditorId"),
                 bad("not a date", b -> b.put("issueDate", "1st of May"), "issueDate"),
-                bad("invalid KID check digit", b -> b.put("paymentReference", "1234567890"), "paymentReference"));
+                bad("invalid KID check digit", b -> b.put("paymentReference", "1234567890"), "paymentReference"),
+                bad("blank manual follow-up reason", b -> ((ObjectNode) b.get("customer")).put("manualFollowUpReason", "  "),
+                        "customer.manualFollowUpReason"),
+                bad("manual follow-up reason over 200 characters",
+                        b -> ((ObjectNode) b.get("customer")).put("manualFollowUpReason", "x".repeat(201)),
+                        "customer.manualFollowUpReason"),
+                bad("fee agreement not a boolean", b -> ((ObjectNode) b.get("customer")).put("reminderFeeAgreed", "maybe"),
+                        "customer.reminderFeeAgreed"));
     }
 
     private static Arguments bad(String name, Consumer<ObjectNode> breakIt, String field) {
@@ -219,5 +233,114 @@ class InvoiceApiTest extends ApplicationTestSupport {
 
     private long invoicesOf(String creditor) {
         return jdbc.sql("select count(*) from invoice where creditor_id = :c").param("c", creditor).query(Long.class).single();
+    }
+
+    private JsonNode startVariables(String invoiceId) {
+        String variables = jdbc.sql("""
+                        select payload -> 'variables' from outbox_message
+                         where channel = 'engine' and ordering_key = :id and message_type = 'invoice-registered'""")
+                .param("id", invoiceId).query(String.class).single();
+        try {
+            return json.readTree(variables);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void aCustomerExcludedFromDunningIsStoredWithTheReasonInTheAuditTrailAndTheProcessVariables() {
+        String creditor = createCreditor("SE", "SEK", "sv");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "800.00", "SEK");
+        ((ObjectNode) body.get("customer")).put("reminderFeeAgreed", true)
+                .put("manualFollowUpReason", "Key account: call before any reminder");
+
+        ResponseEntity<JsonNode> created = post("/api/v1/invoices", body);
+
+        assertThat(created.getStatusCode().value()).as("%s", created.getBody()).isEqualTo(201);
+        String id = created.getBody().get("id").asText();
+        JsonNode invoice = awaitProcess(id);
+        assertThat(invoice.get("customer").get("reminderFeeAgreed").asBoolean()).isTrue();
+        assertThat(invoice.get("customer").get("manualFollowUpReason").asText()).isEqualTo("Key account: call before any reminder");
+        assertThat(created.getBody().get("customer")).isEqualTo(invoice.get("customer"));
+        JsonNode excluded = invoice.get("auditTrail").get(1);
+        assertThat(excluded.get("type").asText()).isEqualTo("EXCLUDED_FROM_DUNNING");
+        assertThat(excluded.get("reason").asText()).isEqualTo("Key account: call before any reminder");
+        assertThat(excluded.get("customerId").asText()).isEqualTo(body.get("customer").get("id").asText());
+        assertThat(jdbc.sql("select reminder_fee_agreed::text || ' ' || manual_follow_up_reason from customer where creditor_id = :c")
+                .param("c", creditor).query(String.class).single()).isEqualTo("true Key account: call before any reminder");
+        JsonNode variables = startVariables(id);
+        assertThat(variables.get("manualFollowUp").asBoolean()).isTrue();
+        assertThat(variables.get("reminderFeeAgreed").asBoolean()).isTrue();
+        assertThat(variables.get("collectionModel").asText()).isEqualTo("OWN_NOTICE");
+        assertThat(variables.get("timeZone").asText()).isEqualTo("Europe/Stockholm");
+    }
+
+    @Test
+    void aCustomerWithoutFlagsIsDunnedAutomaticallyAndTheCreditorsSettingsReachTheProcess() {
+        String creditor = unique("cred-se");
+        rest.exchange("/api/v1/creditors/" + creditor, org.springframework.http.HttpMethod.PUT, jsonEntity(Map.of(
+                "name", "Agency AB", "country", "SE", "currency", "SEK", "language", "sv", "timeZone", "Europe/Helsinki",
+                "policy", Map.of("reminderFeeAgreed", true, "collectionModel", "AGENCY_NOTICE"))), JsonNode.class);
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "800.00", "SEK");
+
+        JsonNode invoice = register(body);
+
+        String id = invoice.get("id").asText();
+        assertThat(invoice.get("customer").get("reminderFeeAgreed").asBoolean()).isFalse();
+        assertThat(invoice.get("customer").get("manualFollowUpReason").isNull()).isTrue();
+        assertThat(auditTypes(id)).doesNotContain("EXCLUDED_FROM_DUNNING");
+        JsonNode variables = startVariables(id);
+        assertThat(variables.get("manualFollowUp").asBoolean()).isFalse();
+        assertThat(variables.get("reminderFeeAgreed").asBoolean()).as("the creditor's agreement counts").isTrue();
+        assertThat(variables.get("collectionModel").asText()).isEqualTo("AGENCY_NOTICE");
+        assertThat(variables.get("timeZone").asText()).isEqualTo("Europe/Helsinki");
+    }
+
+    @Test
+    void theSameRegistrationWithOtherCustomerFlagsIsAConflict() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "100.00", "NOK");
+        ((ObjectNode) body.get("customer")).put("manualFollowUpReason", "Estate of a deceased customer");
+        register(body);
+
+        ObjectNode withoutReason = body.deepCopy();
+        ((ObjectNode) withoutReason.get("customer")).remove("manualFollowUpReason");
+        ObjectNode feeAgreed = body.deepCopy();
+        ((ObjectNode) feeAgreed.get("customer")).put("reminderFeeAgreed", true);
+
+        assertThat(post("/api/v1/invoices", body).getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/api/v1/invoices", withoutReason).getStatusCode().value()).isEqualTo(409);
+        assertThat(post("/api/v1/invoices", feeAgreed).getStatusCode().value()).isEqualTo(409);
+    }
+
+    @Test
+    void aCreditNoteCreditsThePrincipalAndTheCostsGoOnlyWithTheLastOfIt() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK");
+        String id = register(body).get("id").asText();
+        ledger.postOnInvoice(new Ledger.Account(creditor, body.get("customer").get("id").asText()), UUID.fromString(id),
+                LedgerEntryType.FEE, Money.of("35.00", "NOK"), today(), "reminder fee");
+        ObjectNode note = json.createObjectNode().put("creditNoteNumber", "CN-1").put("amount", "300.00").put("currency", "NOK")
+                .put("date", today().toString());
+
+        assertThat(post("/api/v1/invoices/" + id + "/credit-notes", note).getStatusCode().value()).isEqualTo(201);
+        assertThat(amounts(invoice(id))).containsExactly("700.00", "35.00", "735.00", "OPEN");
+
+        post("/api/v1/invoices/" + id + "/credit-notes", note.deepCopy().put("creditNoteNumber", "CN-2").put("amount", "700.00"));
+        JsonNode invoice = invoice(id);
+        assertThat(amounts(invoice)).containsExactly("0.00", "0.00", "0.00", "CREDITED");
+        JsonNode credited = null;
+        for (JsonNode entry : invoice.get("auditTrail")) {
+            credited = entry.get("type").asText().equals("CREDITED") ? entry : credited;
+        }
+        assertThat(credited.get("costsCredited").get("fees").asText()).isEqualTo("35.00");
+        assertThat(credited.get("outstanding").asText()).isEqualTo("0.00");
+        assertThat(jdbc.sql("select count(*) from ledger_entry where invoice_id = :id and entry_type = 'CREDIT'")
+                .param("id", UUID.fromString(id)).query(Long.class).single()).isEqualTo(3);
+    }
+
+    private static List<String> amounts(JsonNode invoice) {
+        return List.of(invoice.get("principal").asText(), invoice.get("fees").asText(), invoice.get("outstanding").asText(),
+                invoice.get("status").asText());
     }
 }
