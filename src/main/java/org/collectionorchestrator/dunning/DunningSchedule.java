@@ -39,12 +39,18 @@ public class DunningSchedule {
                 count(sent, LetterKind.FRIENDLY_NOTICE), count(sent, LetterKind.REMINDER),
                 count(sent, LetterKind.NOTICE), count(sent, LetterKind.PAYMENT_DEMAND),
                 byLetter ? friendlyNotice(debt, strategy, sent, today) : null,
-                byLetter ? nextLetter(debt, strategy, LetterKind.REMINDER, dunning, today) : null,
-                byLetter ? nextLetter(debt, strategy, LetterKind.NOTICE, dunning, today) : null,
-                byLetter ? nextLetter(debt, strategy, LetterKind.PAYMENT_DEMAND, dunning, today) : null,
+                byLetter && reminders(strategy) > count(sent, LetterKind.REMINDER)
+                        ? nextLetter(debt, strategy, LetterKind.REMINDER, dunning, today) : null,
+                byLetter && "OWN".equals(strategy.notice()) ? nextLetter(debt, strategy, LetterKind.NOTICE, dunning, today) : null,
+                byLetter && strategy.paymentDemand()
+                        ? nextLetter(debt, strategy, LetterKind.PAYMENT_DEMAND, dunning, today) : null,
                 readyForCollection(debt, strategy, dunning, today),
                 daysAfterDue(debt, strategy.followUpDays()),
                 daysAfterDue(debt, strategy.escalationDays()));
+    }
+
+    private static int reminders(DunningStrategy strategy) {
+        return strategy.reminders() == null ? 0 : strategy.reminders();
     }
 
     private LocalDate nextLetter(Debt debt, DunningStrategy strategy, LetterKind kind, List<PastLetter> dunning,

@@ -45,7 +45,7 @@ public class InvoiceController {
         InvoiceService.Registration registration = service.register(body);
         try (var ignored = MDC.putCloseable("invoiceId", registration.invoice().id().toString())) {
             InvoiceView view = registration.created()
-                    ? queries.registered(registration.invoice(), registration.registeredEntry())
+                    ? queries.registered(registration)
                     : queries.get(registration.invoice().id());
             return ResponseEntity.status(registration.created() ? HttpStatus.CREATED : HttpStatus.OK).body(view);
         }

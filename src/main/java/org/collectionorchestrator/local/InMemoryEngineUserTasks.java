@@ -134,7 +134,11 @@ public final class InMemoryEngineUserTasks {
         }
         Map<String, Object> variables = task.getVariables() == null ? Map.of() : task.getVariables();
         return new OpenUserTask(task.getUserTaskKey(), task.getProcessInstanceKey(), task.getBpmnProcessId(),
-                task.getElementId(), formKey, task.getCandidateGroupsList(), variables);
+                task.getElementId(), formKey, task.getCandidateGroupsList(), blankToNull(task.getDueDate()), variables);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 
     /** Receives the engine's reply to one command: onCompleted when accepted, onError (a gRPC status) when rejected. */

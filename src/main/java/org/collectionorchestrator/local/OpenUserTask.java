@@ -16,6 +16,7 @@ import java.util.Map;
  * @param formKey            the external form reference if the model names one, else the key of the linked
  *                           (deployed) form as a string, else {@code null}
  * @param candidateGroups    the candidate groups, may be empty
+ * @param dueDate            the task's due date (ISO date-time) if the model gives one, else {@code null}
  * @param variables          the task's variables as the creation record carries them; usually empty
  */
 public record OpenUserTask(
@@ -25,6 +26,7 @@ public record OpenUserTask(
         String elementId,
         String formKey,
         List<String> candidateGroups,
+        String dueDate,
         Map<String, Object> variables) {
 
     public OpenUserTask {

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
@@ -43,12 +46,14 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
     void businessCustomerPaysAfterTheFirstReminderAndDunningEnds() {
         Registered claim = registered("DK", "BUSINESS", false, 1, "5000.00");
 
-        advance(Duration.ofDays(4));          // overdue (weekend and holidays included)
-        advance(Duration.ofDays(10));         // DK business: first reminder 10 days after overdue
+        advance(Duration.ofDays(10));         // DK business: first rykker 5 days after the due date
         awaitAudit(claim.id(), "REMINDER_SENT", 1);
-        assertThat(invoice(claim.id()).get("dunningStage").asText()).isEqualTo("REMINDER_1");
+        JsonNode reminded = invoice(claim.id());
+        assertThat(reminded.get("dunningStage").asText()).isEqualTo("REMINDER_1");
+        assertThat(reminded.get("compensation").asText()).as("renteloven § 9 a: 310 DKK").isEqualTo("310.00");
+        assertThat(reminded.get("fees").asText()).as("renteloven § 9 b: 100 DKK").isEqualTo("100.00");
 
-        pay(claim.creditor(), claim.id(), "5000.00", "DKK");
+        pay(claim.creditor(), claim.id(), reminded.get("outstanding").asText(), "DKK");
         awaitProcessCompleted(claim.process());
         advance(Duration.ofDays(40));
 
@@ -57,37 +62,39 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
     }
 
     @Test
-    void partialPaymentKeepsDunningOnTheRestUntilFullPayment() {
+    void aPartialPaymentPaysFeesAndInterestFirstAndDunningGoesOnForTheRest() {
         Registered claim = registered("NO", "PRIVATE", false, 1, "1000.00");
 
-        advance(Duration.ofDays(5));
-        advance(Duration.ofDays(14));
+        advance(Duration.ofDays(17));
         awaitAudit(claim.id(), "REMINDER_SENT", 1);
+        JsonNode reminded = invoice(claim.id());
+        BigDecimal costs = new BigDecimal(reminded.get("fees").asText()).add(new BigDecimal(reminded.get("interest").asText()));
+        assertThat(reminded.get("fees").asText()).as("inkassoforskriften § 1-2: 38 NOK from 2026").isEqualTo("38.00");
 
         pay(claim.creditor(), claim.id(), "400.00", "NOK");
         JsonNode partial = invoice(claim.id());
         assertThat(partial.get("status").asText()).isEqualTo("OPEN");
-        assertThat(partial.get("outstanding").asText()).isEqualTo("600.00");
+        assertThat(partial.get("fees").asText()).isEqualTo("0.00");
+        assertThat(partial.get("interest").asText()).isEqualTo("0.00");
+        assertThat(new BigDecimal(partial.get("principal").asText()))
+                .isEqualByComparingTo(new BigDecimal("1000.00").subtract(new BigDecimal("400.00").subtract(costs)));
 
-        advance(Duration.ofDays(14));
-        awaitAudit(claim.id(), "REMINDER_SENT", 2);
-        JsonNode second = lastReminder(claim.id());
-        assertThat(second.get("outstanding").asText()).isEqualTo("600.00");
-        assertThat(second.get("text").asText()).contains("600.00 NOK").contains("Purring 2");
-
-        pay(claim.creditor(), claim.id(), "600.00", "NOK");
+        advance(Duration.ofDays(30));
+        awaitAudit(claim.id(), "NOTICE_SENT", 1);
+        pay(claim.creditor(), claim.id(), invoice(claim.id()).get("outstanding").asText(), "NOK");
         awaitProcessCompleted(claim.process());
         assertThat(invoice(claim.id()).get("status").asText()).isEqualTo("SETTLED");
-        assertThat(invoice(claim.id()).get("outstanding").asText()).isEqualTo("0.00");
     }
 
     @Test
-    void priorityCustomerGetsPersonalFollowUpInsteadOfReminders() {
+    void priorityCustomerGetsPersonalFollowUpInsteadOfLetters() {
         Registered claim = registered("NO", "BUSINESS", true, 1, "92000.00");
 
         advance(Duration.ofDays(5));
         OpenUserTask followUp = awaitUserTask(claim.process(), "key-account-managers");
         assertThat(followUp.formKey()).isNotBlank();
+        LocalDate due = LocalDate.parse(invoice(claim.id()).get("dueDate").asText());
+        assertThat(followUp.dueDate()).as("due strategy.followUpDays after the due date").startsWith(due.plusDays(7).toString());
         userTasks.complete(followUp.userTaskKey(), Map.of("followUpNote", "Called the CFO; pays next week", "customerContacted", true));
 
         OpenUserTask decision = awaitUserTask(claim.process(), "credit-control");
@@ -100,41 +107,52 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
         JsonNode after = invoice(claim.id());
         assertThat(after.get("status").asText()).isEqualTo("WRITTEN_OFF");
         assertThat(after.get("outstanding").asText()).isEqualTo("0.00");
-        assertThat(auditTypes(claim.id())).contains("WRITTEN_OFF").doesNotContain("REMINDER_SENT");
+        assertThat(after.get("fees").asText()).isEqualTo("0.00");
+        assertThat(auditTypes(claim.id())).contains("WRITTEN_OFF").doesNotContain("REMINDER_SENT", "FEE_ADDED", "NOTICE_SENT");
     }
 
     @Test
-    void privateCustomerWhoNeverPaysGetsAllRemindersThenCreditControlDecides() {
-        Registered claim = registered("NO", "PRIVATE", false, 1, "300.00");
+    void aPriorityFollowUpNotDoneInTimeEscalatesToCreditControlManagers() {
+        Registered claim = registered("SE", "BUSINESS", true, 1, "25000.00");
 
         advance(Duration.ofDays(5));
-        advance(Duration.ofDays(14));
-        awaitAudit(claim.id(), "REMINDER_SENT", 1);
-        advance(Duration.ofDays(14));
-        awaitAudit(claim.id(), "REMINDER_SENT", 2);
-        advance(Duration.ofDays(14));      // the second reminder's deadline passes
-        OpenUserTask decision = awaitUserTask(claim.process(), "credit-control");
-        advance(Duration.ofDays(30));
-        assertThat(count(claim.id(), "REMINDER_SENT")).as("NO private: two reminders at most").isEqualTo(2);
+        OpenUserTask followUp = awaitUserTask(claim.process(), "key-account-managers");
+        assertThat(userTasks.openTasks(claim.process())).noneMatch(t -> t.candidateGroups().contains("credit-control-managers"));
 
-        userTasks.complete(decision.userTaskKey(), Map.of("decision", "HAND_OVER"));
-        awaitProcessCompleted(claim.process());
-        assertThat(completedElements(claim.process())).contains("EndEvent_ApprovedForHandOver");
-        assertThat(invoice(claim.id()).get("status").asText()).isEqualTo("COLLECTION_APPROVED");
-        assertThat(invoice(claim.id()).get("outstanding").asText()).isEqualTo("300.00");
+        advance(Duration.ofDays(12));         // past strategy.escalationDays after the due date
+
+        OpenUserTask escalated = awaitUserTask(claim.process(), "credit-control-managers");
+        assertThat(escalated.elementId()).isEqualTo("Activity_EscalatedFollowUp");
+        assertThat(userTasks.openTasks(claim.process())).extracting(OpenUserTask::userTaskKey).contains(followUp.userTaskKey());
+        assertThat(count(claim.id(), "FEE_ADDED")).isZero();
+    }
+
+    @Test
+    void aCustomerExcludedFromDunningIsFollowedUpManuallyWithTheReasonInTheAuditTrail() {
+        String creditor = createCreditor("FI", "EUR", "fi");
+        ObjectNode body = invoiceBody(creditor, "PRIVATE", false, today().plusDays(1), "300.00", "EUR");
+        ((ObjectNode) body.get("customer")).put("manualFollowUpReason", "Estate of a deceased customer");
+        JsonNode invoice = register(body);
+        long process = invoice.get("processInstanceKey").asLong();
+
+        advance(Duration.ofDays(5));
+        OpenUserTask manual = awaitUserTask(process, "credit-control");
+        assertThat(manual.elementId()).isEqualTo("Activity_FollowUpManually");
+        advance(Duration.ofDays(60));
+
+        String id = invoice.get("id").asText();
+        assertThat(auditTypes(id)).contains("EXCLUDED_FROM_DUNNING").doesNotContain("REMINDER_SENT", "FEE_ADDED");
+        assertThat(invoice(id).get("auditTrail").toString()).contains("Estate of a deceased customer");
     }
 
     @Test
     void paymentWhileCreditControlDecidesEndsTheProcessWithoutHandOver() {
-        Registered claim = registered("SE", "PRIVATE", false, 1, "700.00");
-
+        Registered claim = registered("NO", "BUSINESS", true, 1, "700.00");
         advance(Duration.ofDays(5));
-        advance(Duration.ofDays(14));
-        awaitAudit(claim.id(), "REMINDER_SENT", 1);        // SE private: one reminder
-        advance(Duration.ofDays(14));
+        userTasks.complete(awaitUserTask(claim.process(), "key-account-managers").userTaskKey(), Map.of("followUpNote", "Promised"));
         awaitUserTask(claim.process(), "credit-control");
 
-        pay(claim.creditor(), claim.id(), "700.00", "SEK");
+        pay(claim.creditor(), claim.id(), "700.00", "NOK");
 
         awaitProcessCompleted(claim.process());
         assertThat(completedElements(claim.process())).contains("EndEvent_DunningEnded");
@@ -143,14 +161,15 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
     }
 
     @Test
-    void anInvoiceRegisteredAlreadyOverdueGetsItsFirstReminderAfterTheStrategysDelay() {
+    void anInvoiceRegisteredAlreadyOverdueGetsItsFirstReminderFourteenDaysAfterTheDueDate() {
         Registered claim = registered("NO", "PRIVATE", false, -8, "1250.00");
 
-        advance(Duration.ofDays(13));
-        assertThat(count(claim.id(), "REMINDER_SENT")).as("NO private waits 14 days from the overdue point").isZero();
-        advance(Duration.ofDays(2));
+        advance(Duration.ofDays(4));
+        assertThat(count(claim.id(), "REMINDER_SENT")).as("NO: no fee-bearing reminder before 14 days after the due date").isZero();
+        advance(Duration.ofDays(4));
 
         awaitAudit(claim.id(), "REMINDER_SENT", 1);
+        assertThat(invoice(claim.id()).get("fees").asText()).isEqualTo("38.00");
     }
 
     @Test
@@ -179,15 +198,5 @@ class ReceivableLifecycleProcessTest extends ApplicationTestSupport {
         String creditor = createCreditor(country, currency, Country.valueOf(country).defaultLanguage());
         JsonNode invoice = register(invoiceBody(creditor, segment, priority, today().plusDays(dueInDays), amount, currency));
         return new Registered(creditor, invoice.get("id").asText(), invoice.get("processInstanceKey").asLong());
-    }
-
-    private JsonNode lastReminder(String invoiceId) {
-        JsonNode last = null;
-        for (JsonNode entry : invoice(invoiceId).get("auditTrail")) {
-            if ("REMINDER_SENT".equals(entry.get("type").asText())) {
-                last = entry;
-            }
-        }
-        return last;
     }
 }
