@@ -116,9 +116,9 @@ public class DunningLetters {
             return new Result(Outcome.ALREADY_SENT, position(invoice, creditor, strategy));
         }
         Money minimum = new Money(creditor.policy().minimumReminderAmount(), currency);
-        if (kind != LetterKind.FRIENDLY_NOTICE && balance.principal().compareTo(minimum) < 0) {
+        if (kind != LetterKind.FRIENDLY_NOTICE && balance.outstanding().compareTo(minimum) < 0) {
             audit.record(invoiceId, AuditEventType.REMINDER_SKIPPED, Map.of("letterKind", kind.name(),
-                    "reason", "principal " + balance.principal() + " is below the creditor's minimum " + minimum));
+                    "reason", balance.outstanding() + " outstanding is below the creditor's minimum " + minimum));
             return new Result(Outcome.BELOW_MINIMUM, null);
         }
         LocalDate today = LocalDate.now(clock.withZone(creditor.timeZone()));

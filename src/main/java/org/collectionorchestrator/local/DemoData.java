@@ -11,7 +11,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.creditor.Creditor;
+import org.collectionorchestrator.creditor.CollectionModel;
 import org.collectionorchestrator.creditor.CreditorPolicy;
+import org.collectionorchestrator.creditor.PaymentOrder;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.invoice.InvoiceMessageListener;
 import org.collectionorchestrator.invoice.RegisterInvoice;
@@ -29,8 +31,9 @@ import org.springframework.stereotype.Component;
 import java.util.Currency;
 
 /**
- * Local profile: one creditor per country, each with invoices from private, business and priority customers, some
- * not yet due and some overdue, so the whole lifecycle can be watched by moving the clock. Creditors are stored
+ * Local profile: one creditor per country (and a Norwegian one whose agency sends the collection notice), each with
+ * invoices from private, business and priority customers, some not yet due and some overdue, so that one clock jump
+ * of P90D shows letters, fees, interest, compensation and notices for every country and segment. Creditors are stored
  * directly; the invoices arrive the way an ERP sends them, as invoice-issued messages on collection.invoices.v1, and
  * show up in the API a moment after start-up.
  */
@@ -41,14 +44,21 @@ public class DemoData implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private record DemoCreditor(String id, String name, Country country, String[] customerNames) {
+    private record DemoCreditor(String id, String name, Country country, CollectionModel model, String account,
+                                String[] customerNames) {
     }
 
     private static final DemoCreditor[] CREDITORS = {
-            new DemoCreditor("acme-no", "Acme AS", Country.NO, new String[] {"Kari Nordmann", "Fjord Bygg AS", "Oslo kommune"}),
-            new DemoCreditor("nordisk-dk", "Nordisk ApS", Country.DK, new String[] {"Mette Hansen", "Havn Logistik A/S", "Region Hovedstaden"}),
-            new DemoCreditor("svea-se", "Svea AB", Country.SE, new String[] {"Anna Svensson", "Skog och Trä AB", "Region Stockholm"}),
-            new DemoCreditor("suomi-fi", "Suomi Oy", Country.FI, new String[] {"Matti Virtanen", "Järvi Rakennus Oy", "Helsingin kaupunki"}),
+            new DemoCreditor("acme-no", "Acme AS", Country.NO, CollectionModel.OWN_NOTICE, "8601.11.17947",
+                    new String[] {"Kari Nordmann", "Fjord Bygg AS", "Oslo kommune"}),
+            new DemoCreditor("retrieve-no", "Retrieve Demo AS", Country.NO, CollectionModel.AGENCY_NOTICE, "1503.12.34567",
+                    new String[] {"Ola Nordmann", "Vik Transport AS", "Bergen kommune"}),
+            new DemoCreditor("nordisk-dk", "Nordisk ApS", Country.DK, CollectionModel.OWN_NOTICE, "5301 0001234567",
+                    new String[] {"Mette Hansen", "Havn Logistik A/S", "Region Hovedstaden"}),
+            new DemoCreditor("svea-se", "Svea AB", Country.SE, CollectionModel.OWN_NOTICE, "Bankgiro 5050-1055",
+                    new String[] {"Anna Svensson", "Skog och Trä AB", "Region Stockholm"}),
+            new DemoCreditor("suomi-fi", "Suomi Oy", Country.FI, CollectionModel.OWN_NOTICE, "FI21 1234 5600 0007 85",
+                    new String[] {"Matti Virtanen", "Järvi Rakennus Oy", "Helsingin kaupunki"}),
     };
 
     private final CreditorRepository creditors;
@@ -69,14 +79,25 @@ public class DemoData implements ApplicationRunner {
         int count = 0;
         for (DemoCreditor demo : CREDITORS) {
             Country country = demo.country();
+            CreditorPolicy policy = new CreditorPolicy(false, PaymentOrder.COSTS_INTEREST_PRINCIPAL, false, BigDecimal.ZERO,
+                    BigDecimal.ZERO, 0, demo.model(), demo.account());
             creditors.save(new Creditor(demo.id(), demo.name(), country, Currency.getInstance(country.defaultCurrency()),
-                    country.defaultLanguage(), country.defaultZone(), CreditorPolicy.DEFAULT));
+                    country.defaultLanguage(), country.defaultZone(), policy));
             LocalDate today = LocalDate.now(clock.withZone(country.defaultZone()));
             // Not yet due, overdue by 20 days (private), by 35 days (business), by 10 days (priority customer).
             count += register(demo, 1, demo.customerNames()[0], Segment.PRIVATE, false, today.minusDays(5), today.plusDays(9), "1250.00");
             count += register(demo, 2, demo.customerNames()[0], Segment.PRIVATE, false, today.minusDays(34), today.minusDays(20), "640.50");
             count += register(demo, 3, demo.customerNames()[1], Segment.BUSINESS, false, today.minusDays(65), today.minusDays(35), "18400.00");
             count += register(demo, 4, demo.customerNames()[2], Segment.BUSINESS, true, today.minusDays(40), today.minusDays(10), "92000.00");
+            if (country == Country.SE) {
+                // Sweden: a reminder fee only where the customer agreed to it when the debt arose
+                count += register(demo, 5, "Erik Lind", Segment.PRIVATE, false, today.minusDays(30), today.minusDays(2), "880.00",
+                        true, null);
+            }
+            if (country == Country.DK) {
+                count += register(demo, 5, "Jens Holm", Segment.PRIVATE, false, today.minusDays(30), today.minusDays(5), "1200.00",
+                        false, "Customer under debt counselling: follow up by phone");
+            }
         }
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         log.info("Demo data: {} creditors stored, {} invoice-issued messages published to {}", CREDITORS.length, count,
@@ -85,10 +106,15 @@ public class DemoData implements ApplicationRunner {
 
     private int register(DemoCreditor demo, int n, String customerName, Segment segment, boolean priority,
                          LocalDate issued, LocalDate due, String amount) {
+        return register(demo, n, customerName, segment, priority, issued, due, amount, null, null);
+    }
+
+    private int register(DemoCreditor demo, int n, String customerName, Segment segment, boolean priority,
+                         LocalDate issued, LocalDate due, String amount, Boolean reminderFeeAgreed, String manualFollowUpReason) {
         Country country = demo.country();
-        String customerId = demo.id() + "-c" + (segment == Segment.PRIVATE ? 1 : priority ? 3 : 2);
+        String customerId = demo.id() + "-c" + (n == 5 ? 4 : segment == Segment.PRIVATE ? 1 : priority ? 3 : 2);
         var customer = new RegisterInvoice.CustomerBody(customerId, customerName, segment, priority, country.name(),
-                country.defaultLanguage(), customerId + "@example.org");
+                country.defaultLanguage(), customerId + "@example.org", reminderFeeAgreed, manualFollowUpReason);
         RegisterInvoice invoice = new RegisterInvoice(demo.id(), "DEMO-" + n, customer, issued, due, country.defaultCurrency(),
                 new BigDecimal(amount), null);
         ObjectNode message = json.createObjectNode().put("type", InvoiceMessageListener.ISSUED);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.camunda.client.CamundaClient;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,16 +16,12 @@ import java.util.Map;
 import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 /** Creditor settings and the law's guard seen from the process: what a table or a setting asks for, and what goes out. */
 class DunningRulesProcessTest extends ApplicationTestSupport {
 
     private static final Path FEES = Path.of("dmn/dunning-fees.dmn");
-
-    @Autowired
-    CamundaClient camunda;
 
     @Test
     void aFeeTableEditedAboveTheLegalCapIsRefusedByTheLawAndTheLetterStillGoesOut() throws IOException {

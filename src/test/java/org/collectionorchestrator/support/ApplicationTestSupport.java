@@ -6,35 +6,39 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.Callable;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.StreamSupport;
 import org.collectionorchestrator.local.EngineRecords;
 import org.collectionorchestrator.local.EngineTime;
-import org.collectionorchestrator.local.MovableClock;
 import org.collectionorchestrator.local.InMemoryEngineUserTasks;
+import org.collectionorchestrator.local.MovableClock;
 import org.collectionorchestrator.local.OpenUserTask;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -46,6 +50,8 @@ import org.springframework.http.ResponseEntity;
 public abstract class ApplicationTestSupport {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
+    /** As {@code CollectionOrchestratorApplication}'s {@code @Deployment} names them. */
+    private static final String[] MODELS = {"classpath*:/bpmn/**/*.bpmn", "classpath*:/bpmn/**/*.form", "classpath*:/dmn/**/*.dmn"};
 
     @Autowired
     protected TestRestTemplate rest;
@@ -59,11 +65,34 @@ public abstract class ApplicationTestSupport {
     protected EngineTime engineTime;
     protected InMemoryEngineUserTasks userTasks;
 
+    @Autowired
+    protected CamundaClient camunda;
+
     @BeforeEach
-    void resetTime() {
+    void freshEngine() throws IOException {
         ((MovableClock) clock).reset();
         engineTime = new EngineTime(engine, (MovableClock) clock);
         userTasks = new InMemoryEngineUserTasks(engine);
+        deployModels();
+    }
+
+    /**
+     * Deploys bpmn/ and dmn/ to this test's engine once. The starter's own deployment is off in tests
+     * ({@link ApplicationTest}): it adds the application's deployment again for every new test engine and then deploys
+     * all of them, so the n-th test of a run deployed the models n times.
+     */
+    private void deployModels() throws IOException {
+        var resolver = new PathMatchingResourcePatternResolver();
+        List<Resource> models = new ArrayList<>();
+        for (String pattern : MODELS) {
+            models.addAll(List.of(resolver.getResources(pattern)));
+        }
+        var command = camunda.newDeployResourceCommand()
+                .addResourceBytes(models.get(0).getContentAsByteArray(), models.get(0).getFilename());
+        for (Resource model : models.subList(1, models.size())) {
+            command = command.addResourceBytes(model.getContentAsByteArray(), model.getFilename());
+        }
+        command.send().join();
     }
 
     /** A unique suffix so tests sharing the database never collide on business keys. */
