@@ -2,12 +2,15 @@ package org.collectionorchestrator.dunning;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.dunning.law.CompensationDecision;
@@ -125,7 +128,8 @@ public class DunningLetters {
         int letterNumber = archive.count(invoiceId) + 1;
         List<PastLetter> earlier = pastLetters(invoiceId);
         Charges charges = charge(invoice, creditor, kind, tableFee, strategy, today, letterNumber, earlier);
-        LocalDate payBy = guard.payBy(creditor.country(), kind, today, strategy.paymentDays(kind));
+        LocalDate payBy = kind == LetterKind.FRIENDLY_NOTICE ? invoice.dueDate()
+                : guard.payBy(creditor.country(), kind, today, strategy.paymentDays(kind));
         InvoiceBalance after = ledger.balance(invoiceId, currency);
         LetterContent content = new LetterContent(kind, letterNumber, invoice.customer().language(), today, payBy,
                 creditor.name(), creditor.country().name(), creditor.policy().bankAccount(), invoice.customer().name(),
@@ -133,7 +137,7 @@ public class DunningLetters {
                 after.fees().minus(charges.fee()), charges.fee(), after.interest(),
                 charges.interest() == null ? List.of() : charges.interest().lines(), after.compensation(),
                 after.outstanding(), invoice.paymentReference(),
-                creditor.country().name().equals("NO") && law.norwegianNewCollectionActInForce(today));
+                creditor.country() == Country.NO && law.norwegianNewCollectionActInForce(today));
         StoredLetter stored = archive.store(invoiceId, content, renderer.render(content));
         sideEffects.claim(key, invoiceId, sideEffectKind(kind), kind + " " + letterNumber);
         audit.record(invoiceId, sentType(kind), letterDetails(stored, content));
@@ -166,12 +170,12 @@ public class DunningLetters {
             }
             decision.refusal().ifPresent(reason -> refused(invoice, letterNumber, "compensation", List.of(reason)));
         }
-        Money requested = new Money(tableFee.setScale(currency.getDefaultFractionDigits(), java.math.RoundingMode.HALF_UP), currency);
+        Money requested = new Money(tableFee.setScale(currency.getDefaultFractionDigits(), RoundingMode.HALF_UP), currency);
         FeeDecision fee = guard.decideFee(new FeeRequest(creditor.country(), invoice.customer().segment(), kind, today,
                 invoice.dueDate(), requested, creditor.policy().reminderFeeAgreed() || invoice.customer().reminderFeeAgreed(),
                 holds.isDisputed(invoice.id()), compensationClaimed, earlier));
         if (fee.fee().isPositive()) {
-            post(invoice, LedgerEntryType.FEE, fee.fee(), today, kind.name().toLowerCase(java.util.Locale.ROOT) + " fee");
+            post(invoice, LedgerEntryType.FEE, fee.fee(), today, kind.name().toLowerCase(Locale.ROOT) + " fee");
             audit.record(invoice.id(), AuditEventType.FEE_ADDED, Map.of("amount", fee.fee().toPlainString(),
                     "letterKind", kind.name(), "letterNumber", letterNumber, "letterDate", today.toString()));
         }

@@ -5,6 +5,7 @@ import io.camunda.client.annotation.Variable;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.client.exception.CamundaError;
 import java.math.BigDecimal;
+import java.time.ZoneId;
 import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.engine.JobFailures;
@@ -49,7 +50,7 @@ public class SendDunningLetterWorker {
                 throw JobFailures.retryLater(job, e);
             }
             return switch (result.outcome()) {
-                case SENT, ALREADY_SENT -> result.position().variables(java.time.ZoneId.of(timeZone));
+                case SENT, ALREADY_SENT -> result.position().variables(ZoneId.of(timeZone));
                 case INVOICE_SETTLED -> throw CamundaError.bpmnError(INVOICE_SETTLED, "Invoice " + invoiceId + " is settled");
                 case BELOW_MINIMUM -> throw CamundaError.bpmnError(BELOW_MINIMUM,
                         "Invoice " + invoiceId + " is below the creditor's minimum amount for dunning");

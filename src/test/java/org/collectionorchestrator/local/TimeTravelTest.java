@@ -54,16 +54,16 @@ class TimeTravelTest extends ApplicationTestSupport {
     }
 
     @Test
-    void oneJumpOf45DaysSendsEveryReminderOnItsOwnTimersDay() {
+    void oneJumpOf45DaysSendsEveryLetterOnItsOwnTimersDay() {
         Claim claim = privateNorwegianInvoiceDueTomorrow();
 
         EngineTime.Jump jump = engineTime.advance(Duration.ofDays(45));
 
         assertThat(clock.instant()).isAfterOrEqualTo(Instant.now().plus(Duration.ofDays(45)).minusSeconds(60));
         assertThat(((MovableClock) clock).offset()).isEqualTo(Duration.ofDays(45));
-        assertRemindersOnTheirTimersDays(claim);
-        assertThat(jump.timersFired()).as("overdue, two reminders and perhaps the last deadline")
-                .isEqualTo(triggeredTimers().size()).isBetween(3, 4);
+        assertLettersOnTheirTimersDays(claim);
+        assertThat(jump.timersFired()).as("the reminder's and the notice's")
+                .isEqualTo(triggeredTimers().size()).isEqualTo(2);
         assertThat(jump.steps()).isEqualTo(jump.timersFired());
         assertThat(jump.stepLimitReached()).isFalse();
         compareWithTheOtherWay("one jump of P45D", claim);
@@ -75,7 +75,7 @@ class TimeTravelTest extends ApplicationTestSupport {
         List<Record<?>> records = EngineRecords.of(engine);
         Set<Long> reminderJobs = records.stream()
                 .filter(r -> r.getValueType() == ValueType.JOB && r.getIntent() == JobIntent.CREATED)
-                .filter(r -> ((JobRecordValue) r.getValue()).getType().equals("send-reminder"))
+                .filter(r -> ((JobRecordValue) r.getValue()).getType().equals("send-dunning-letter"))
                 .map(Record::getKey).collect(Collectors.toSet());
         Set<Long> activated = records.stream()
                 .filter(r -> r.getValueType() == ValueType.JOB_BATCH && r.getIntent() == JobBatchIntent.ACTIVATED)
@@ -95,8 +95,8 @@ class TimeTravelTest extends ApplicationTestSupport {
         }
 
         assertThat(((MovableClock) clock).offset()).isEqualTo(Duration.ofDays(45));
-        assertRemindersOnTheirTimersDays(claim);
-        assertThat(fired).isEqualTo(triggeredTimers().size()).isBetween(3, 4);
+        assertLettersOnTheirTimersDays(claim);
+        assertThat(fired).isEqualTo(triggeredTimers().size()).isEqualTo(2);
         compareWithTheOtherWay("45 jumps of P1D", claim);
     }
 
@@ -123,34 +123,39 @@ class TimeTravelTest extends ApplicationTestSupport {
     }
 
     /**
-     * NO private (dmn/dunning-strategy.dmn): the overdue timer at the first overdue day, then 14 days before each of
-     * two reminders. Each reminder is written on its own timer's due time, and its payBy is 14 days from that day.
+     * NO private (dmn/dunning-strategy.dmn): the reminder's timer 14 days after the due date (the law's earliest fee
+     * day), the collection notice's 21 days after the reminder. Each letter is written on its own timer's due time,
+     * and its payBy is 14 days from that day.
      */
-    private void assertRemindersOnTheirTimersDays(Claim claim) {
+    private void assertLettersOnTheirTimersDays(Claim claim) {
         Map<Long, Record<TimerRecordValue>> created = createdTimers(claim.process());
         Map<Long, Long> triggered = triggeredTimers();
-        List<Record<TimerRecordValue>> overdue = byDueDate(created, triggered, "Event_InvoiceOverdue");
-        List<Record<TimerRecordValue>> reminderDue = byDueDate(created, triggered, "Event_ReminderDue");
-        List<JsonNode> reminders = auditEntries(claim.id(), "REMINDER_SENT");
+        List<Record<TimerRecordValue>> letterTimers = new ArrayList<>(byDueDate(created, triggered, "Event_ReminderDay"));
+        letterTimers.addAll(byDueDate(created, triggered, "Event_CollectionNoticeDay"));
+        List<JsonNode> letters = new ArrayList<>(auditEntries(claim.id(), "REMINDER_SENT"));
+        letters.addAll(auditEntries(claim.id(), "NOTICE_SENT"));
 
-        assertThat(overdue).hasSize(1);
-        Instant overdueAt = Instant.ofEpochMilli(overdue.getFirst().getValue().getDueDate());
-        assertThat(overdueAt).isEqualTo(calendar.firstDayOverdue(Country.NO, claim.dueDate()).atStartOfDay(OSLO).toInstant());
-        assertThat(reminderDue).as("both reminder timers fired").hasSize(2);
-        assertThat(reminders).as("the two reminders the strategy promises within 45 days").hasSize(2);
+        assertThat(letterTimers).as("the reminder's and the notice's timers fired").hasSize(2);
+        assertThat(letters).as("the reminder and the notice the strategy promises within 45 days").hasSize(2);
+        Instant firstDue = Instant.ofEpochMilli(letterTimers.getFirst().getValue().getDueDate());
+        assertThat(firstDue.atZone(OSLO).toLocalDate())
+                .isEqualTo(calendar.onOrNextBankingDay(Country.NO, calendar.onOrNextBankingDay(Country.NO, claim.dueDate()).plusDays(14)));
 
-        Instant previous = overdueAt;
+        Instant previous = null;
         for (int n = 0; n < 2; n++) {
-            Instant due = Instant.ofEpochMilli(reminderDue.get(n).getValue().getDueDate());
-            assertThat(due).as("reminder %d timer: 14 days after the step before", n + 1)
-                    .isBetween(previous.plus(Duration.ofDays(14)), previous.plus(Duration.ofDays(14)).plus(SLACK));
-            assertThat(Instant.ofEpochMilli(triggered.get(reminderDue.get(n).getKey())))
-                    .as("engine time when reminder %d timer fired", n + 1).isBetween(due, due.plus(SLACK));
-            JsonNode letter = reminders.get(n);
+            Instant due = Instant.ofEpochMilli(letterTimers.get(n).getValue().getDueDate());
+            assertThat(due.atZone(OSLO).toLocalTime()).as("letter %d timer at the start of its day", n + 1).isEqualTo("00:00");
+            if (previous != null) {
+                assertThat(due).as("letter %d at least 21 days after the one before", n + 1)
+                        .isAfterOrEqualTo(previous.plus(Duration.ofDays(21)));
+            }
+            assertThat(Instant.ofEpochMilli(triggered.get(letterTimers.get(n).getKey())))
+                    .as("engine time when letter %d timer fired", n + 1).isBetween(due, due.plus(SLACK));
+            JsonNode letter = letters.get(n);
             Instant at = OffsetDateTime.parse(letter.get("at").asText()).toInstant();
-            assertThat(at).as("reminder %d written on its timer's due time", n + 1).isBetween(due, due.plus(SLACK));
+            assertThat(at).as("letter %d written on its timer's due time", n + 1).isBetween(due, due.plus(SLACK));
             LocalDate day = at.atZone(OSLO).toLocalDate();
-            assertThat(day).isEqualTo(due.atZone(OSLO).toLocalDate());
+            assertThat(LocalDate.parse(letter.get("letterDate").asText())).isEqualTo(day);
             assertThat(LocalDate.parse(letter.get("payBy").asText()))
                     .isEqualTo(calendar.onOrNextBankingDay(Country.NO, day.plusDays(14)));
             previous = due;
@@ -169,7 +174,7 @@ class TimeTravelTest extends ApplicationTestSupport {
                     : "";
             trail.add(entry.get("type").asText() + " +" + ChronoUnit.DAYS.between(claim.dueDate(), day) + payBy);
         }
-        assertThat(trail).filteredOn(e -> e.startsWith("REMINDER_SENT")).hasSize(2);
+        assertThat(trail).filteredOn(e -> e.startsWith("REMINDER_SENT") || e.startsWith("NOTICE_SENT")).hasSize(2);
         Map<LocalDate, List<String>> mine = TRAILS.computeIfAbsent(way, w -> new ConcurrentHashMap<>());
         mine.put(claim.dueDate(), trail);
         TRAILS.forEach((otherWay, trails) -> {

@@ -16,8 +16,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "collection.clock.movable=true",
         "collection.kafka.embedded=true",
-        // ApplicationTestSupport deploys the models to each test's engine itself (see there why)
-        "camunda.client.deployment.enabled=false",
         "collection.kafka.retry.initial-interval=PT0.2S",
         "collection.kafka.retry.max-interval=PT2S",
         "logging.level.kafka=WARN",

@@ -13,7 +13,6 @@ import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -34,11 +33,11 @@ import org.collectionorchestrator.local.EngineTime;
 import org.collectionorchestrator.local.InMemoryEngineUserTasks;
 import org.collectionorchestrator.local.MovableClock;
 import org.collectionorchestrator.local.OpenUserTask;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -50,8 +49,6 @@ import org.springframework.http.ResponseEntity;
 public abstract class ApplicationTestSupport {
 
     private static final AtomicInteger SEQUENCE = new AtomicInteger();
-    /** As {@code CollectionOrchestratorApplication}'s {@code @Deployment} names them. */
-    private static final String[] MODELS = {"classpath*:/bpmn/**/*.bpmn", "classpath*:/bpmn/**/*.form", "classpath*:/dmn/**/*.dmn"};
 
     @Autowired
     protected TestRestTemplate rest;
@@ -67,32 +64,19 @@ public abstract class ApplicationTestSupport {
 
     @Autowired
     protected CamundaClient camunda;
+    @Autowired
+    private ApplicationContext context;
 
     @BeforeEach
-    void freshEngine() throws IOException {
+    void freshEngine() {
         ((MovableClock) clock).reset();
         engineTime = new EngineTime(engine, (MovableClock) clock);
         userTasks = new InMemoryEngineUserTasks(engine);
-        deployModels();
     }
 
-    /**
-     * Deploys bpmn/ and dmn/ to this test's engine once. The starter's own deployment is off in tests
-     * ({@link ApplicationTest}): it adds the application's deployment again for every new test engine and then deploys
-     * all of them, so the n-th test of a run deployed the models n times.
-     */
-    private void deployModels() throws IOException {
-        var resolver = new PathMatchingResourcePatternResolver();
-        List<Resource> models = new ArrayList<>();
-        for (String pattern : MODELS) {
-            models.addAll(List.of(resolver.getResources(pattern)));
-        }
-        var command = camunda.newDeployResourceCommand()
-                .addResourceBytes(models.get(0).getContentAsByteArray(), models.get(0).getFilename());
-        for (Resource model : models.subList(1, models.size())) {
-            command = command.addResourceBytes(model.getContentAsByteArray(), model.getFilename());
-        }
-        command.send().join();
+    @AfterEach
+    void forgetScannedBeans() {
+        StarterLeakWorkaround.forgetScannedBeans(context);
     }
 
     /** A unique suffix so tests sharing the database never collide on business keys. */
