@@ -2,6 +2,7 @@ package org.collectionorchestrator.dunning.letter;
 
 import com.openhtmltopdf.extend.impl.FSDefaultCacheStore;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,11 @@ public class LetterRenderer {
      */
     private static final String FONT = "/org/apache/pdfbox/resources/ttf/LiberationSans-Regular.ttf";
     private static final String FONT_FAMILY = "LetterSans";
+
+    static {
+        // openhtmltopdf logs every render step at INFO through java.util.logging, outside our JSON logs
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     private final Map<String, LetterTexts> texts = LetterTexts.LANGUAGES.stream()
             .collect(Collectors.toUnmodifiableMap(Function.identity(), LetterTexts::load));
