@@ -31,6 +31,7 @@ import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.DunningHolds;
 import org.collectionorchestrator.invoice.Invoice;
+import org.collectionorchestrator.invoice.InvoiceQueries;
 import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.ledger.Ledger;
@@ -251,8 +252,13 @@ public class DunningLetters {
         };
     }
 
-    /** The side-effect kinds the invoice view counts (reminders and notices). */
+    /** The side-effect kinds the invoice view counts for its dunning stage. */
     static String sideEffectKind(LetterKind kind) {
-        return kind == LetterKind.REMINDER ? "REMINDER" : kind.name();
+        return switch (kind) {
+            case REMINDER -> InvoiceQueries.REMINDER;
+            case NOTICE -> InvoiceQueries.NOTICE;
+            case PAYMENT_DEMAND -> InvoiceQueries.PAYMENT_DEMAND;
+            case FRIENDLY_NOTICE -> kind.name();
+        };
     }
 }

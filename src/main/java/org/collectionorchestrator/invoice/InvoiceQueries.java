@@ -15,7 +15,10 @@ import org.springframework.stereotype.Service;
 @Service
 public class InvoiceQueries {
 
+    /** The side-effect kinds of the letters dunning produces (see {@code dunning.DunningLetters}). */
     public static final String REMINDER = "REMINDER";
+    public static final String NOTICE = "NOTICE";
+    public static final String PAYMENT_DEMAND = "PAYMENT_DEMAND";
 
     private final InvoiceRepository invoices;
     private final Ledger ledger;
@@ -42,7 +45,7 @@ public class InvoiceQueries {
     private InvoiceView registered(Invoice invoice, List<AuditTrail.Entry> entries) {
         BigDecimal principal = invoice.amount().amount();
         return view(invoice, new Ledger.InvoiceTotals(principal, principal, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO),
-                0, entries);
+                0, "NONE", entries);
     }
 
     public InvoiceView get(UUID id) {
@@ -60,13 +63,34 @@ public class InvoiceQueries {
         List<UUID> ids = found.stream().map(Invoice::id).toList();
         Map<UUID, Ledger.InvoiceTotals> totals = ledger.invoiceTotals(ids);
         Map<UUID, Integer> reminders = sideEffects.counts(ids, REMINDER);
+        Map<UUID, Integer> notices = sideEffects.counts(ids, NOTICE);
+        Map<UUID, Integer> demands = sideEffects.counts(ids, PAYMENT_DEMAND);
         return found.stream()
-                .map(i -> view(i, totals.getOrDefault(i.id(), Ledger.InvoiceTotals.NONE), reminders.getOrDefault(i.id(), 0),
-                        withAuditTrail ? audit.of(i.id()) : List.of()))
+                .map(i -> {
+                    int sent = reminders.getOrDefault(i.id(), 0);
+                    String stage = stage(i.status(), sent, notices.getOrDefault(i.id(), 0), demands.getOrDefault(i.id(), 0));
+                    return view(i, totals.getOrDefault(i.id(), Ledger.InvoiceTotals.NONE), sent, stage,
+                            withAuditTrail ? audit.of(i.id()) : List.of());
+                })
                 .toList();
     }
 
-    private static InvoiceView view(Invoice invoice, Ledger.InvoiceTotals totals, int reminders, List<AuditTrail.Entry> trail) {
+    /** The furthest step dunning has reached: NONE, REMINDER_n, NOTICE, PAYMENT_DEMAND or READY_FOR_COLLECTION. */
+    private static String stage(InvoiceStatus status, int reminders, int notices, int paymentDemands) {
+        if (status == InvoiceStatus.READY_FOR_COLLECTION) {
+            return status.name();
+        }
+        if (paymentDemands > 0) {
+            return PAYMENT_DEMAND;
+        }
+        if (notices > 0) {
+            return NOTICE;
+        }
+        return reminders == 0 ? "NONE" : "REMINDER_" + reminders;
+    }
+
+    private static InvoiceView view(Invoice invoice, Ledger.InvoiceTotals totals, int reminders, String stage,
+                                    List<AuditTrail.Entry> trail) {
         Currency currency = invoice.amount().currency();
         Customer c = invoice.customer();
         return new InvoiceView(invoice.id(), invoice.creditorId(), invoice.invoiceNumber(), RegisterInvoice.CustomerBody.of(c),
@@ -74,7 +98,7 @@ public class InvoiceQueries {
                 invoice.paymentReference(), invoice.paymentReferenceType(), invoice.status(),
                 amount(totals.balance(), currency), amount(totals.principal(), currency), amount(totals.fees(), currency),
                 amount(totals.interest(), currency), amount(totals.compensation(), currency),
-                reminders == 0 ? "NONE" : "REMINDER_" + reminders, reminders, invoice.processInstanceKey(), trail);
+                stage, reminders, invoice.processInstanceKey(), trail);
     }
 
     private static String amount(BigDecimal amount, Currency currency) {

@@ -76,6 +76,7 @@ class DunningByCountryProcessTest extends ApplicationTestSupport {
         assertThat(after.get("fees").asText()).isEqualTo(fees.setScale(2).toPlainString());
         assertThat(after.get("compensation").asText()).isEqualTo(compensation);
         assertThat(after.get("principal").asText()).isEqualTo("10000.00");
+        assertThat(after.get("dunningStage").asText()).isEqualTo("READY_FOR_COLLECTION");
 
         assertThat(auditTypes(id)).containsSubsequence("INVOICE_REGISTERED", "REMINDER_SENT", "READY_FOR_COLLECTION")
                 .doesNotContain("SETTLED");

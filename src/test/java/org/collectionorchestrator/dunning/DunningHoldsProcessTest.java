@@ -58,6 +58,7 @@ class DunningHoldsProcessTest extends ApplicationTestSupport {
         assertThat(letters.get(1).get("kind").asText()).as("the reminder is not sent again").isEqualTo("NOTICE");
         assertThat(LocalDate.parse(letters.get(1).get("letterDate").asText())).isAfterOrEqualTo(resolvedOn);
         assertThat(auditTypes(claim.id)).containsSubsequence("REMINDER_SENT", "DISPUTED", "DISPUTE_RESOLVED", "NOTICE_SENT");
+        assertThat(invoice(claim.id).get("dunningStage").asText()).isIn("NOTICE", "PAYMENT_DEMAND", "READY_FOR_COLLECTION");
     }
 
     @Test
