@@ -11,6 +11,8 @@ import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.local.OpenUserTask;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Payment, dispute and pause at any step stop what comes after them; a rejected dispute or an ended pause resumes
@@ -33,6 +35,25 @@ class DunningHoldsProcessTest extends ApplicationTestSupport {
         assertThat(after.get("status").asText()).isEqualTo("SETTLED");
         assertThat(letterCount(claim.id)).isEqualTo(1);
         assertThat(auditTypes(claim.id)).contains("DUNNING_STOPPED").doesNotContain("NOTICE_SENT", "READY_FOR_COLLECTION");
+    }
+
+    @ParameterizedTest(name = "paid after {0} letter(s)")
+    @ValueSource(ints = {2, 3})
+    void aPaymentAtALaterStepStopsEverythingAfterIt(int lettersBeforePayment) {
+        Claim claim = claim("NO", "PRIVATE");
+        advance(Duration.ofDays(16));
+        while (letterCount(claim.id) < lettersBeforePayment) {
+            advance(Duration.ofDays(7));
+        }
+        assertThat(letterCount(claim.id)).isEqualTo(lettersBeforePayment);
+
+        pay(claim.creditor, claim.id, invoice(claim.id).get("outstanding").asText(), "NOK");
+        awaitProcessCompleted(claim.process);
+        advance(Duration.ofDays(100));
+
+        assertThat(letterCount(claim.id)).isEqualTo(lettersBeforePayment);
+        assertThat(invoice(claim.id).get("status").asText()).isEqualTo("SETTLED");
+        assertThat(auditTypes(claim.id)).doesNotContain("READY_FOR_COLLECTION");
     }
 
     @Test

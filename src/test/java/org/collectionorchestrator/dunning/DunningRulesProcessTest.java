@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 class DunningRulesProcessTest extends ApplicationTestSupport {
 
     private static final Path FEES = Path.of("dmn/dunning-fees.dmn");
+    private static final Path STRATEGY = Path.of("dmn/dunning-strategy.dmn");
 
     @Test
     void aFeeTableEditedAboveTheLegalCapIsRefusedByTheLawAndTheLetterStillGoesOut() throws IOException {
@@ -111,9 +112,37 @@ class DunningRulesProcessTest extends ApplicationTestSupport {
         awaitAudit(late, "REMINDER_SENT", 1);
     }
 
+    @Test
+    void aFriendlyNoticeTheTableAsksForGoesOutBeforeTheDueDateWithoutAFee() throws IOException {
+        String original = Files.readString(STRATEGY);
+        String entry = "<outputEntry id=\"LiteralExpression_OwnNoticeNorwayPrivate_FriendlyNoticeDays\">\n          <text>null</text>";
+        assertThat(original).contains(entry);
+        deploy(original.replace(entry, entry.replace("null", "5")), "dunning-strategy.dmn");
+        try {
+            String creditor = creditor("NO", Map.of());
+            LocalDate due = today().plusDays(12);
+            String id = register(invoiceBody(creditor, "PRIVATE", false, due, "1000.00", "NOK")).get("id").asText();
+
+            advance(Duration.ofDays(10));
+            awaitAudit(id, "FRIENDLY_NOTICE_SENT", 1);
+
+            JsonNode notice = entry(id, "FRIENDLY_NOTICE_SENT");
+            assertThat(LocalDate.parse(notice.get("letterDate").asText())).isBefore(due).isAfterOrEqualTo(due.minusDays(5));
+            assertThat(notice.get("payBy").asText()).as("the friendly notice's deadline is the due date").isEqualTo(due.toString());
+            assertThat(invoice(id).get("fees").asText()).isEqualTo("0.00");
+            assertThat(auditTypes(id)).doesNotContain("REMINDER_SENT", "FEE_ADDED");
+        } finally {
+            deploy(original, "dunning-strategy.dmn");
+        }
+    }
+
     private void deployFees(String xml) {
+        deploy(xml, "dunning-fees.dmn");
+    }
+
+    private void deploy(String xml, String name) {
         camunda.newDeployResourceCommand()
-                .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), "dunning-fees.dmn")
+                .addResourceBytes(xml.getBytes(StandardCharsets.UTF_8), name)
                 .send().join();
     }
 
