@@ -194,6 +194,10 @@ public class DunningLetters {
                 .map(c -> new PrincipalChange(c.bookingDate(), c.delta())).toList();
         InterestCalculation calculation = lateInterest.calculate(creditor.country(), invoice.customer().segment(),
                 invoice.dueDate(), principal, today, currency);
+        if (!calculation.complete()) {
+            log.warn("No late-interest rate known for {} of invoice {}: add the rows to the law book",
+                    calculation.missingRates(), invoice.invoiceNumber());
+        }
         Money added = calculation.total().minus(ledger.charged(invoice.id(), LedgerEntryType.INTEREST, currency));
         if (added.isPositive()) {
             post(invoice, LedgerEntryType.INTEREST, added, today, "late interest through " + today);
