@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -97,7 +98,7 @@ public class DunningLetters {
     public DunningPosition plan(UUID invoiceId, DunningStrategy strategy) {
         Invoice invoice = invoices.find(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
         Creditor creditor = creditors.find(invoice.creditorId()).orElseThrow();
-        return position(invoice, creditor, strategy);
+        return position(invoice, creditor, strategy, pastLetters(invoiceId));
     }
 
     /**
@@ -115,9 +116,10 @@ public class DunningLetters {
                     "reason", "invoice is " + invoice.status(), "outstanding", balance.outstanding().toPlainString()));
             return new Result(Outcome.INVOICE_SETTLED, null);
         }
+        List<PastLetter> earlier = pastLetters(invoiceId);
         String key = "letter:" + invoiceId + ":" + letterKey;
         if (sideEffects.exists(key)) {
-            return new Result(Outcome.ALREADY_SENT, position(invoice, creditor, strategy));
+            return new Result(Outcome.ALREADY_SENT, position(invoice, creditor, strategy, earlier));
         }
         Money minimum = new Money(creditor.policy().minimumReminderAmount(), currency);
         if (kind != LetterKind.FRIENDLY_NOTICE && balance.outstanding().compareTo(minimum) < 0) {
@@ -126,8 +128,7 @@ public class DunningLetters {
             return new Result(Outcome.BELOW_MINIMUM, null);
         }
         LocalDate today = LocalDate.now(clock.withZone(creditor.timeZone()));
-        int letterNumber = archive.count(invoiceId) + 1;
-        List<PastLetter> earlier = pastLetters(invoiceId);
+        int letterNumber = earlier.size() + 1;
         Charges charges = charge(invoice, creditor, kind, tableFee, strategy, today, letterNumber, earlier);
         LocalDate payBy = kind == LetterKind.FRIENDLY_NOTICE ? invoice.dueDate()
                 : guard.payBy(creditor.country(), kind, today, strategy.paymentDays(kind));
@@ -145,7 +146,9 @@ public class DunningLetters {
         meters.counter("collection.letters.produced", "kind", kind.name(), "country", creditor.country().name()).increment();
         log.info("{} {} for invoice {}: fee {}, {} to pay by {}", kind, letterNumber, invoice.invoiceNumber(),
                 charges.fee(), after.outstanding(), payBy);
-        return new Result(Outcome.SENT, position(invoice, creditor, strategy));
+        List<PastLetter> sent = new ArrayList<>(earlier);
+        sent.add(new PastLetter(kind, stored.letterDate(), stored.payBy(), stored.fee()));
+        return new Result(Outcome.SENT, position(invoice, creditor, strategy, sent));
     }
 
     private record Charges(Money fee, InterestCalculation interest) {
@@ -222,10 +225,10 @@ public class DunningLetters {
         log.warn("The law limited the {} on letter {} of invoice {}: {}", what, letterNumber, invoice.invoiceNumber(), reasons);
     }
 
-    private DunningPosition position(Invoice invoice, Creditor creditor, DunningStrategy strategy) {
+    private DunningPosition position(Invoice invoice, Creditor creditor, DunningStrategy strategy, List<PastLetter> letters) {
         var debt = new DunningSchedule.Debt(creditor.country(), invoice.customer().segment(), invoice.dueDate(),
                 creditor.policy().graceBankingDays());
-        return schedule.position(debt, strategy, pastLetters(invoice.id()), LocalDate.now(clock.withZone(creditor.timeZone())));
+        return schedule.position(debt, strategy, letters, LocalDate.now(clock.withZone(creditor.timeZone())));
     }
 
     private List<PastLetter> pastLetters(UUID invoiceId) {

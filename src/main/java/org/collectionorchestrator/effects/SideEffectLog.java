@@ -49,16 +49,19 @@ public class SideEffectLog {
                 .param("key", businessKey).query(Integer.class).single() > 0;
     }
 
-    /** How many effects of {@code kind} each invoice has had (invoices with none are absent). */
-    public Map<UUID, Integer> counts(Collection<UUID> invoiceIds, String kind) {
+    /** How many effects of each of {@code kinds} each invoice has had, in one query (absent: none). */
+    public Map<UUID, Map<String, Integer>> counts(Collection<UUID> invoiceIds, Collection<String> kinds) {
         if (invoiceIds.isEmpty()) {
             return Map.of();
         }
-        Map<UUID, Integer> counts = new HashMap<>();
-        jdbc.sql("select invoice_id, count(*) from side_effect where kind = :kind and invoice_id in (:ids) group by invoice_id")
-                .param("kind", kind)
+        Map<UUID, Map<String, Integer>> counts = new HashMap<>();
+        jdbc.sql("""
+                        select invoice_id, kind, count(*) from side_effect
+                         where kind in (:kinds) and invoice_id in (:ids) group by invoice_id, kind""")
+                .param("kinds", kinds)
                 .param("ids", invoiceIds)
-                .query((rs, row) -> counts.put(rs.getObject(1, UUID.class), rs.getInt(2)))
+                .query((rs, row) -> counts.computeIfAbsent(rs.getObject(1, UUID.class), id -> new HashMap<>())
+                        .put(rs.getString(2), rs.getInt(3)))
                 .list();
         return counts;
     }

@@ -53,7 +53,7 @@ public class InvoiceQueries {
         return views(List.of(invoice), true).get(0);
     }
 
-    /** A page without audit trails; balances, fees and reminder counts come in one query each for the page. */
+    /** A page without audit trails; balances and letter counts come in one query each for the page. */
     public InvoiceView.Page list(String creditorId, InvoiceStatus status, int page, int size) {
         List<Invoice> found = invoices.list(creditorId, status, size, (long) page * size);
         return new InvoiceView.Page(views(found, false), page, size, invoices.count(creditorId, status));
@@ -62,13 +62,12 @@ public class InvoiceQueries {
     private List<InvoiceView> views(List<Invoice> found, boolean withAuditTrail) {
         List<UUID> ids = found.stream().map(Invoice::id).toList();
         Map<UUID, Ledger.InvoiceTotals> totals = ledger.invoiceTotals(ids);
-        Map<UUID, Integer> reminders = sideEffects.counts(ids, REMINDER);
-        Map<UUID, Integer> notices = sideEffects.counts(ids, NOTICE);
-        Map<UUID, Integer> demands = sideEffects.counts(ids, PAYMENT_DEMAND);
+        Map<UUID, Map<String, Integer>> letters = sideEffects.counts(ids, List.of(REMINDER, NOTICE, PAYMENT_DEMAND));
         return found.stream()
                 .map(i -> {
-                    int sent = reminders.getOrDefault(i.id(), 0);
-                    String stage = stage(i.status(), sent, notices.getOrDefault(i.id(), 0), demands.getOrDefault(i.id(), 0));
+                    Map<String, Integer> sentOf = letters.getOrDefault(i.id(), Map.of());
+                    int sent = sentOf.getOrDefault(REMINDER, 0);
+                    String stage = stage(i.status(), sent, sentOf.getOrDefault(NOTICE, 0), sentOf.getOrDefault(PAYMENT_DEMAND, 0));
                     return view(i, totals.getOrDefault(i.id(), Ledger.InvoiceTotals.NONE), sent, stage,
                             withAuditTrail ? audit.of(i.id()) : List.of());
                 })
