@@ -40,5 +40,11 @@ public enum AuditEventType {
     /** A residual within the creditor's tolerance was written off automatically. */
     RESIDUAL_WRITTEN_OFF,
     /** Fees and interest left after the principal was paid were waived (creditor setting). */
-    COSTS_WAIVED
+    COSTS_WAIVED,
+    /** Money arrived on a written-off invoice and was booked as a recovery (details: bankTransactionId, amount). */
+    PAYMENT_RECOVERED,
+    /** The bank reversed a payment booked on the invoice; what it paid is owed again (details: bankTransactionId, amount). */
+    PAYMENT_REVERSED,
+    /** A reversed payment left a settled invoice unpaid again: it is open and dunning starts again. */
+    REOPENED
 }

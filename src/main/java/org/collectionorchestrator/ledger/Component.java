@@ -24,6 +24,8 @@ public enum Component {
             case COMPENSATION -> COMPENSATION;
             case PAYMENT, CREDIT, WRITE_OFF ->
                     throw new IllegalArgumentException(chargeType + " reduces a component; it charges none");
+            case RECOVERY, REVERSAL ->
+                    throw new IllegalArgumentException(chargeType + " reinstates a component; it charges none");
         };
     }
 

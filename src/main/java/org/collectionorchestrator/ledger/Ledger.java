@@ -70,6 +70,52 @@ public class Ledger {
         return cleared;
     }
 
+    /**
+     * Books money received on a written-off invoice: the write-off is reinstated by that much and the payment pays
+     * it, so the invoice stays at zero and the recovery is visible.
+     */
+    public void recoverOnInvoice(Account account, UUID invoiceId, Money amount, LocalDate bookingDate, String source) {
+        insert(account, invoiceId, LedgerEntryType.RECOVERY, Component.PRINCIPAL, amount, bookingDate, source);
+        insert(account, invoiceId, LedgerEntryType.PAYMENT, Component.PRINCIPAL, amount, bookingDate, source);
+    }
+
+    /** What write-offs cleared on the invoice and no recovery has reinstated yet. */
+    public Money writtenOffNotRecovered(UUID invoiceId, Currency currency) {
+        BigDecimal sum = jdbc.sql("""
+                        select coalesce(-sum(amount), 0) from ledger_entry
+                         where invoice_id = :id and entry_type in ('WRITE_OFF', 'RECOVERY')""")
+                .param("id", invoiceId)
+                .query(BigDecimal.class)
+                .single();
+        return new Money(sum.max(BigDecimal.ZERO), currency);
+    }
+
+    /** One entry as booked (amount positive), for undoing it; {@code invoiceId} null on the customer's own account. */
+    public record Entry(UUID invoiceId, LedgerEntryType type, Component component, Money amount) {
+    }
+
+    /** The entries booked with {@code source}, e.g. everything one payment did. */
+    public List<Entry> entriesFrom(String creditorId, String source) {
+        return jdbc.sql("""
+                        select invoice_id, entry_type, component, amount, currency from ledger_entry
+                         where creditor_id = :creditor and source = :source order by id""")
+                .param("creditor", creditorId)
+                .param("source", source)
+                .query((rs, row) -> new Entry(rs.getObject("invoice_id", UUID.class),
+                        LedgerEntryType.valueOf(rs.getString("entry_type")), Component.valueOf(rs.getString("component")),
+                        new Money(rs.getBigDecimal("amount").abs(), Currency.getInstance(rs.getString("currency")))))
+                .list();
+    }
+
+    /**
+     * Undoes an entry the bank took back: what a payment paid, or credited to the customer, is owed again (REVERSAL);
+     * a recovery's reinstatement is written off again.
+     */
+    public void reverse(Account account, Entry entry, LocalDate bookingDate, String source) {
+        LedgerEntryType undo = entry.type() == LedgerEntryType.RECOVERY ? LedgerEntryType.WRITE_OFF : LedgerEntryType.REVERSAL;
+        insert(account, entry.invoiceId(), undo, entry.component(), entry.amount(), bookingDate, source);
+    }
+
     /** Posts an entry on the customer's own account, e.g. the credit from an over-payment. */
     public void postOnCustomer(Account account, LedgerEntryType type, Money amount, LocalDate bookingDate, String source) {
         insert(account, null, type, Component.PRINCIPAL, amount, bookingDate, source);

@@ -12,7 +12,11 @@ public enum LedgerEntryType {
     COMPENSATION(1),
     PAYMENT(-1),
     CREDIT(-1),
-    WRITE_OFF(-1);
+    WRITE_OFF(-1),
+    /** Money received on a written-off invoice: reinstates what the write-off cleared, which the payment then pays. */
+    RECOVERY(1),
+    /** The bank reversed a payment (returned it to the payer): what the payment had reduced is owed again. */
+    REVERSAL(1);
 
     private final int sign;
 

@@ -1,10 +1,12 @@
 package org.collectionorchestrator.payment;
 
+import java.util.List;
 import java.util.UUID;
 
 /**
- * What became of a payment. MATCHED: applied to an invoice, any excess credited to the customer. UNMATCHED: kept
- * for manual matching (unknown reference, other currency), never dropped.
+ * What became of a payment. MATCHED: applied to its invoices (see {@code allocations}; {@code invoiceId} is the
+ * first), any excess credited to the customer. UNMATCHED: kept for manual matching (unknown reference, other
+ * currency), never dropped. REFUND_REQUESTED: credit control chose to pay it back. REVERSED: the bank took it back.
  */
 public record PaymentResult(
         UUID id,
@@ -14,5 +16,15 @@ public record PaymentResult(
         String currency,
         String appliedToInvoice,
         String creditedToCustomer,
-        String unmatchedReason) {
+        String unmatchedReason,
+        List<Allocation> allocations) {
+
+    /** What the payment paid on one invoice; {@code recovery} when the invoice had been written off. */
+    public record Allocation(UUID invoiceId, String amount, boolean recovery) {
+    }
+
+    PaymentResult withAllocations(List<Allocation> list) {
+        return new PaymentResult(id, status, invoiceId, amount, currency, appliedToInvoice, creditedToCustomer,
+                unmatchedReason, List.copyOf(list));
+    }
 }
