@@ -104,16 +104,31 @@ public class InvoiceLifecycle {
         endDunning(invoice);
     }
 
-    /** The process ends wherever it waits (the message's name is historical: any close ends dunning). */
+    /**
+     * The process ends wherever it waits (the message's name is historical: any close ends dunning). The message id
+     * names the process it ends, so a reopened invoice's next settlement is not refused as a repeat.
+     */
     private void endDunning(Invoice invoice) {
         String id = invoice.id().toString();
-        outbox.message(id, new EngineMessage(INVOICE_SETTLED, id, INVOICE_SETTLED + ":" + id, SETTLED_TIME_TO_LIVE, Map.of()));
+        String messageId = INVOICE_SETTLED + ":" + id + ":" + invoice.processInstanceKey();
+        outbox.message(id, new EngineMessage(INVOICE_SETTLED, id, messageId, SETTLED_TIME_TO_LIVE, Map.of()));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void writeOff(Invoice invoice, Map<String, ?> details) {
         invoices.updateStatus(invoice.id(), InvoiceStatus.WRITTEN_OFF);
         audit.record(invoice.id(), AuditEventType.WRITTEN_OFF, details);
+    }
+
+    /**
+     * The bank took back a payment that had settled the invoice: it is open again and a new lifecycle process
+     * follows it up. Letters already sent are counted from the database, so dunning resumes where it stood.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void reopen(Invoice invoice, Creditor creditor, Map<String, ?> details) {
+        invoices.reopen(invoice.id());
+        audit.record(invoice.id(), AuditEventType.REOPENED, details);
+        startProcess(invoices.find(invoice.id()).orElseThrow(), creditor);
     }
 
     /** Dunning has ended unpaid; the collection hand-over continues from here. */
@@ -134,6 +149,9 @@ public class InvoiceLifecycle {
     public void dunningStopped(UUID invoiceId, long processInstanceKey) {
         Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
         if (invoice.processInstanceKey() == null) {
+            if (invoice.status() == InvoiceStatus.OPEN) {
+                return; // a process ending after its invoice was reopened; the new process follows it up
+            }
             // Settled before its first step ran: this is still the invoice's one process.
             invoices.recordProcessInstance(invoiceId, processInstanceKey);
         } else if (invoice.processInstanceKey() != processInstanceKey) {

@@ -133,6 +133,11 @@ public class InvoiceRepository {
         jdbc.sql("update invoice set status = :status where id = :id").param("status", status.name()).param("id", id).update();
     }
 
+    /** Open again after a reversed payment, without a process until the new one links itself. */
+    void reopen(UUID id) {
+        jdbc.sql("update invoice set status = 'OPEN', process_instance_key = null where id = :id").param("id", id).update();
+    }
+
     /** Records the process instance once; false if another start recorded one first. */
     boolean recordProcessInstance(UUID id, long processInstanceKey) {
         return jdbc.sql("update invoice set process_instance_key = :key where id = :id and process_instance_key is null")

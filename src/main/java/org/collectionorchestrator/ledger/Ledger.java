@@ -91,17 +91,18 @@ public class Ledger {
     }
 
     /** One entry as booked (amount positive), for undoing it; {@code invoiceId} null on the customer's own account. */
-    public record Entry(UUID invoiceId, LedgerEntryType type, Component component, Money amount) {
+    public record Entry(Account account, UUID invoiceId, LedgerEntryType type, Component component, Money amount) {
     }
 
     /** The entries booked with {@code source}, e.g. everything one payment did. */
     public List<Entry> entriesFrom(String creditorId, String source) {
         return jdbc.sql("""
-                        select invoice_id, entry_type, component, amount, currency from ledger_entry
+                        select creditor_id, customer_id, invoice_id, entry_type, component, amount, currency from ledger_entry
                          where creditor_id = :creditor and source = :source order by id""")
                 .param("creditor", creditorId)
                 .param("source", source)
-                .query((rs, row) -> new Entry(rs.getObject("invoice_id", UUID.class),
+                .query((rs, row) -> new Entry(new Account(rs.getString("creditor_id"), rs.getString("customer_id")),
+                        rs.getObject("invoice_id", UUID.class),
                         LedgerEntryType.valueOf(rs.getString("entry_type")), Component.valueOf(rs.getString("component")),
                         new Money(rs.getBigDecimal("amount").abs(), Currency.getInstance(rs.getString("currency")))))
                 .list();
@@ -111,9 +112,9 @@ public class Ledger {
      * Undoes an entry the bank took back: what a payment paid, or credited to the customer, is owed again (REVERSAL);
      * a recovery's reinstatement is written off again.
      */
-    public void reverse(Account account, Entry entry, LocalDate bookingDate, String source) {
+    public void reverse(Entry entry, LocalDate bookingDate, String source) {
         LedgerEntryType undo = entry.type() == LedgerEntryType.RECOVERY ? LedgerEntryType.WRITE_OFF : LedgerEntryType.REVERSAL;
-        insert(account, entry.invoiceId(), undo, entry.component(), entry.amount(), bookingDate, source);
+        insert(entry.account(), entry.invoiceId(), undo, entry.component(), entry.amount(), bookingDate, source);
     }
 
     /** Posts an entry on the customer's own account, e.g. the credit from an over-payment. */

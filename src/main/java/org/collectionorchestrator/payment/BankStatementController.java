@@ -1,0 +1,48 @@
+package org.collectionorchestrator.payment;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import org.collectionorchestrator.payment.bankfile.BankFileRejectedException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/bank-statements")
+@Tag(name = "Bank statements", description = "ISO 20022 camt.053 / camt.054 files: payments booked, matched, reversed")
+public class BankStatementController {
+
+    private final BankStatementImport imports;
+
+    public BankStatementController(BankStatementImport imports) {
+        this.imports = imports;
+    }
+
+    @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
+    @Operation(summary = "Import a camt.053 or camt.054 file (.001.02, .001.04, .001.08) as the body",
+            description = "All of the file or nothing. Booked credits become payments (matched, or kept for "
+                    + "\"Match payment\"), booked reversals undo the payment they name, pending and debit entries are "
+                    + "reported, wrong entries quarantined with their reason. The same transactions again book nothing "
+                    + "(duplicates). 400 when the body is not a camt document we read (DTD, not XML, truncated, other "
+                    + "message), 422 when its account is not one of the creditor's bank accounts.")
+    public ImportSummary importStatement(@RequestParam String creditorId, HttpServletRequest request) throws IOException {
+        return imports.importStatement(creditorId, request.getInputStream());
+    }
+
+    @ExceptionHandler(BankFileRejectedException.class)
+    ProblemDetail rejected(BankFileRejectedException e) {
+        HttpStatus status = HttpStatus.valueOf(e.status());
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
+        problem.setType(URI.create("https://collection-orchestrator.org/problems/bank-file-rejected"));
+        problem.setTitle("Bank file rejected");
+        return problem;
+    }
+}

@@ -1,0 +1,232 @@
+package org.collectionorchestrator.payment;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Currency;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.collectionorchestrator.creditor.Creditor;
+import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.payment.BankStatementRecords.Row;
+import org.collectionorchestrator.payment.ImportSummary.Skipped;
+import org.collectionorchestrator.payment.PaymentRows.NewPayment;
+import org.collectionorchestrator.payment.StatementPlan.Kind;
+import org.collectionorchestrator.payment.StatementPlan.Line;
+import org.collectionorchestrator.payment.bankfile.AccountReport;
+import org.collectionorchestrator.payment.bankfile.BankFile;
+import org.collectionorchestrator.payment.bankfile.BankTransaction;
+import org.collectionorchestrator.web.RequestFingerprint;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Books one read bank file in the caller's transaction: duplicates found and payments matched in bulk (a fixed number
+ * of queries for the file), then each new payment stored and booked, each reversal applied, each line kept.
+ */
+@Service
+class StatementBooking {
+
+    private final PaymentRows rows;
+    private final MatchIndexLoader matching;
+    private final PaymentBooking booking;
+    private final PaymentReversals reversals;
+    private final BankStatementRecords records;
+
+    StatementBooking(PaymentRows rows, MatchIndexLoader matching, PaymentBooking booking, PaymentReversals reversals,
+                     BankStatementRecords records) {
+        this.rows = rows;
+        this.matching = matching;
+        this.booking = booking;
+        this.reversals = reversals;
+        this.records = records;
+    }
+
+    /** An account report of the file with the currency of the creditor's account it is for. */
+    record Report(AccountReport report, String accountCurrency) {
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    ImportSummary book(Creditor creditor, BankFile file, List<Report> reports) {
+        Tally tally = new Tally();
+        for (Report report : reports) {
+            bookReport(creditor, file, report, tally);
+        }
+        String accounts = String.join(",", reports.stream().map(r -> r.report().account()).distinct().toList());
+        return new ImportSummary(file.messageId(), file.messageType(), accounts, tally.entries, tally.created,
+                tally.matched, tally.unmatched, tally.duplicates, tally.ignored, tally.reversed, tally.quarantined);
+    }
+
+    private void bookReport(Creditor creditor, BankFile file, Report report, Tally tally) {
+        AccountReport account = report.report();
+        tally.entries += account.entries().size();
+        List<Line> lines = StatementPlan.of(account, report.accountCurrency());
+        UUID statementId = records.insertStatement(creditor.id(), account.account(), file.messageId(),
+                file.messageType(), account.reportId());
+
+        List<Line> payments = lines.stream().filter(l -> l.kind() == Kind.PAYMENT).toList();
+        Set<String> seen = rows.existing(creditor.id(), payments.stream().map(l -> l.transaction().key()).toList());
+        List<Line> fresh = new ArrayList<>();
+        Set<String> keysInFile = new HashSet<>();
+        for (Line line : payments) {
+            if (!seen.contains(line.transaction().key()) && keysInFile.add(line.transaction().key())) {
+                fresh.add(line);
+            }
+        }
+        List<PaymentMatch> matches = matching.matchAll(creditor.id(),
+                fresh.stream().map(l -> PaymentFacts.of(l.transaction())).toList());
+        List<NewPayment> newPayments = new ArrayList<>();
+        for (int i = 0; i < fresh.size(); i++) {
+            newPayments.add(newPayment(creditor, statementId, fresh.get(i), matches.get(i)));
+        }
+        Set<UUID> stored = rows.insertAll(newPayments);
+
+        // Lines are compared as the objects they are: two transactions of a file may read alike.
+        Map<Line, UUID> paymentOf = new IdentityHashMap<>();
+        Set<Line> booked = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int i = 0; i < fresh.size(); i++) {
+            NewPayment payment = newPayments.get(i);
+            if (!stored.contains(payment.id())) {
+                continue; // stored by a concurrent import of the same transaction
+            }
+            booked.add(fresh.get(i));
+            paymentOf.put(fresh.get(i), payment.id());
+            tally.created++;
+            PaymentMatch match = matches.get(i);
+            if (match.matched()) {
+                tally.matched++;
+                PaymentBooking.Booked result = booking.book(creditor, match.targets(), match.customerId(),
+                        payment.amount(), payment.bookingDate(), payment.bankTransactionId());
+                rows.recordBooking(payment.id(), result, Money.zero(payment.amount().currency()));
+            } else {
+                tally.unmatched++;
+            }
+        }
+        Map<Line, String> reversalOutcome = applyReversals(creditor, lines, tally);
+
+        List<Row> rowsOut = new ArrayList<>();
+        int number = 0;
+        for (Line line : lines) {
+            number++;
+            String outcome;
+            String reason = line.reason();
+            switch (line.kind()) {
+                case PAYMENT -> {
+                    outcome = booked.contains(line) ? "BOOKED" : "DUPLICATE";
+                    if (!booked.contains(line)) {
+                        tally.duplicates++;
+                    }
+                }
+                case REVERSAL -> {
+                    reason = reversalOutcome.get(line);
+                    outcome = reason == null ? "REVERSED" : reason.startsWith("duplicate") ? "DUPLICATE" : "IGNORED";
+                }
+                case IGNORED -> outcome = "IGNORED";
+                default -> outcome = "QUARANTINED";
+            }
+            rowsOut.add(row(number, line, outcome, reason, paymentOf.get(line)));
+        }
+        records.insertLines(statementId, rowsOut);
+        summariseSkipped(lines, reversalOutcome, tally);
+    }
+
+    /** Applies each booked reversal to the payment it names (same end-to-end id and amount); answers why not, per line. */
+    private Map<Line, String> applyReversals(Creditor creditor, List<Line> lines, Tally tally) {
+        List<Line> reversalLines = lines.stream().filter(l -> l.kind() == Kind.REVERSAL).toList();
+        Map<Line, String> why = new IdentityHashMap<>();
+        if (reversalLines.isEmpty()) {
+            return why;
+        }
+        Set<String> applied = records.appliedReversals(creditor.id(), reversalLines.stream().map(l -> l.transaction().key()).toList());
+        Set<String> references = new HashSet<>();
+        reversalLines.forEach(l -> {
+            if (l.transaction().endToEndId() != null) {
+                references.add(l.transaction().endToEndId());
+            }
+        });
+        List<PaymentRows.Stored> candidates = rows.reversible(creditor.id(), references);
+        Set<UUID> used = new HashSet<>();
+        for (Line line : reversalLines) {
+            BankTransaction tx = line.transaction();
+            if (applied.contains(tx.key())) {
+                why.put(line, "duplicate: reversal applied by an earlier file");
+                continue;
+            }
+            PaymentRows.Stored target = candidates.stream()
+                    .filter(p -> !used.contains(p.result().id()))
+                    .filter(p -> tx.endToEndId() != null && tx.endToEndId().equals(p.endToEndId()))
+                    .filter(p -> p.request().amount().compareTo(tx.amount()) == 0)
+                    .findFirst().orElse(null);
+            if (target == null) {
+                why.put(line, "reversal of a payment not booked here (no payment with end-to-end id "
+                        + tx.endToEndId() + " and amount " + tx.amount().toPlainString() + ")");
+                continue;
+            }
+            used.add(target.result().id());
+            if (reversals.reverse(creditor, target.result().id(), line.entry().bookingDate(), tx.key())) {
+                tally.reversed++;
+            } else {
+                why.put(line, "payment already reversed");
+            }
+        }
+        return why;
+    }
+
+    private void summariseSkipped(List<Line> lines, Map<Line, String> reversalOutcome, Tally tally) {
+        for (Line line : lines) {
+            String label = line.entry().label() + (line.entry().transactions().size() > 1 && line.transaction() != null
+                    ? " tx " + (line.entry().transactions().indexOf(line.transaction()) + 1) : "");
+            if (line.kind() == Kind.QUARANTINED) {
+                tally.quarantined.add(new Skipped(label, line.reason()));
+            } else if (line.kind() == Kind.IGNORED) {
+                tally.ignored.add(new Skipped(label, line.reason()));
+            } else if (line.kind() == Kind.REVERSAL && reversalOutcome.containsKey(line)
+                    && !reversalOutcome.get(line).startsWith("duplicate")) {
+                tally.ignored.add(new Skipped(label, reversalOutcome.get(line)));
+            } else if (line.kind() == Kind.REVERSAL && reversalOutcome.containsKey(line)) {
+                tally.duplicates++;
+            }
+        }
+    }
+
+    private static NewPayment newPayment(Creditor creditor, UUID statementId, Line line, PaymentMatch match) {
+        BankTransaction tx = line.transaction();
+        Money amount = new Money(tx.amount(), Currency.getInstance(tx.currency()));
+        String reference = tx.structuredReferences().isEmpty() ? null : truncate(tx.structuredReferences().getFirst(), 35);
+        String fingerprint = RequestFingerprint.of(creditor.id(), tx.key(), amount.toPlainString(), tx.currency());
+        return new NewPayment(UUID.randomUUID(), creditor.id(), tx.key(), amount, reference, null,
+                line.entry().bookingDate(), match.matched() ? PaymentRows.MATCHED : PaymentRows.UNMATCHED,
+                match.unmatchedReason(), fingerprint, truncate(tx.endToEndId(), 35), truncate(tx.debtorName(), 140),
+                truncate(tx.debtorAccount(), 34), statementId);
+    }
+
+    private static Row row(int number, Line line, String outcome, String reason, UUID paymentId) {
+        BankTransaction tx = line.transaction();
+        BigDecimal amount = tx != null ? tx.amount() : line.entry().amount();
+        String currency = tx != null ? tx.currency() : line.entry().currency();
+        String key = tx != null ? tx.key() : line.entry().label();
+        return new Row(number, line.entry().label(), key, amount, currency != null && currency.length() == 3 ? currency : null,
+                line.entry().credit(), line.entry().status(), line.entry().reversal(), line.entry().bookingDate(), outcome,
+                reason, paymentId);
+    }
+
+    private static String truncate(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static final class Tally {
+        int entries;
+        int created;
+        int matched;
+        int unmatched;
+        int duplicates;
+        int reversed;
+        final List<Skipped> ignored = new ArrayList<>();
+        final List<Skipped> quarantined = new ArrayList<>();
+    }
+}
