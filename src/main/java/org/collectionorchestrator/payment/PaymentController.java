@@ -4,7 +4,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.collectionorchestrator.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -50,6 +54,18 @@ public class PaymentController {
     public PaymentResult match(@PathVariable UUID id, @Valid @RequestBody PaymentMatch body) {
         return payments.match(id, body.invoiceId());
     }
+
+    @GetMapping
+    @Operation(summary = "Payments in a status, oldest first (UNMATCHED: what waits for a person)")
+    public List<PaymentResult> list(@RequestParam(required = false) String creditorId,
+                                    @RequestParam(defaultValue = "UNMATCHED") PaymentStatus status,
+                                    @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                    @RequestParam(defaultValue = "0") @Min(0) long offset) {
+        return payments.list(creditorId, status.name(), limit, offset);
+    }
+
+    /** The statuses a payment can be in. */
+    public enum PaymentStatus { MATCHED, UNMATCHED, REFUND_REQUESTED, REVERSED }
 
     @GetMapping("/{id}")
     @Operation(summary = "A payment: MATCHED with what was applied and credited, or UNMATCHED with the reason")

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -23,19 +24,24 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
-    private final long maxBytes;
+    private final long maxJsonBytes;
+    private final long maxBankFileBytes;
     private final ObjectMapper json;
 
-    public RequestSizeLimitFilter(@Value("${collection.api.max-body-bytes:65536}") long maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
+    public RequestSizeLimitFilter(@Value("${collection.api.max-body-bytes:65536}") long maxJsonBytes,
+                                  @Value("${collection.api.max-bank-file-bytes:209715200}") long maxBankFileBytes,
+                                  ObjectMapper json) {
+        this.maxJsonBytes = maxJsonBytes;
+        this.maxBankFileBytes = maxBankFileBytes;
         this.json = json;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long maxBytes = isXml(request) ? maxBankFileBytes : maxJsonBytes;
         if (request.getContentLengthLong() > maxBytes) {
-            reject(response);
+            reject(response, maxBytes);
             return;
         }
         try {
@@ -43,19 +49,26 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
         } catch (BodyTooLargeException e) {
             if (!response.isCommitted()) {
                 response.reset();
-                reject(response);
+                reject(response, maxBytes);
             }
         } catch (ServletException e) {
             if (hasCause(e, BodyTooLargeException.class) && !response.isCommitted()) {
                 response.reset();
-                reject(response);
+                reject(response, maxBytes);
             } else {
                 throw e;
             }
         }
     }
 
-    private void reject(HttpServletResponse response) throws IOException {
+    /** Bank files (XML, only POST /api/v1/bank-statements reads them) may be far larger than any JSON body. */
+    private static boolean isXml(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && (type.toLowerCase(Locale.ROOT).startsWith("application/xml")
+                || type.toLowerCase(Locale.ROOT).startsWith("text/xml"));
+    }
+
+    private void reject(HttpServletResponse response, long maxBytes) throws IOException {
         var problem = ApiExceptionHandler.problem(HttpStatus.PAYLOAD_TOO_LARGE, "body-too-large", "Request body too large",
                 "The request body is larger than " + maxBytes + " bytes");
         response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
