@@ -77,20 +77,23 @@ public class CreditorController {
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
             @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb, da, sv, fi, en") String language,
             @Size(max = 64) @NoControlCharacters String timeZone,
-            @Valid PolicyBody policy) {
+            @Valid PolicyBody policy,
+            @Valid BankingBody banking) {
     }
 
     public record CreditorView(String id, String name, String country, String currency, String language,
-                               @Size(max = 64) @NoControlCharacters String timeZone, PolicyBody policy) {
+                               @Size(max = 64) @NoControlCharacters String timeZone, PolicyBody policy,
+                               BankingBody banking) {
         static CreditorView of(Creditor c) {
             return new CreditorView(c.id(), c.name(), c.country().name(), c.currency().getCurrencyCode(), c.language(),
-                    c.timeZone().getId(), PolicyBody.of(c.policy()));
+                    c.timeZone().getId(), PolicyBody.of(c.policy()), BankingBody.of(c.banking()));
         }
     }
 
     @PutMapping("/{id}")
     @Operation(summary = "Create or replace a creditor",
-            description = "Replaces the whole creditor, its policy included: a policy field left out takes its default.")
+            description = "Replaces the whole creditor, its policy and banking settings included: a field left out "
+                    + "takes its default.")
     public ResponseEntity<CreditorView> put(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id, @Valid @RequestBody CreditorBody body) {
         Creditor creditor = toCreditor(id, body);
@@ -120,7 +123,9 @@ public class CreditorController {
                 throw InvalidRequestException.field("timeZone", "unknown time zone " + body.timeZone());
             }
         }
-        return new Creditor(id, body.name(), country, currency, body.language(), zone, toPolicy(body.policy(), currency));
+        BankingBody banking = body.banking() != null ? body.banking() : new BankingBody(null, null, null, null);
+        return new Creditor(id, body.name(), country, currency, body.language(), zone, toPolicy(body.policy(), currency),
+                banking.toBanking(country, currency));
     }
 
     private static CreditorPolicy toPolicy(PolicyBody given, Currency currency) {

@@ -6,14 +6,23 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.collectionorchestrator.reference.PaymentReferenceScheme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class CreditorRepository {
+
+    /** The creditor and its accounts in one statement: {@code account currency} pairs, comma-separated, in order. */
+    private static final String SELECT = """
+            select c.*, (select string_agg(a.account || ' ' || a.currency, ',' order by a.position)
+                           from creditor_bank_account a where a.creditor_id = c.id) as bank_accounts
+              from creditor c""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -24,7 +33,7 @@ public class CreditorRepository {
     }
 
     public Optional<Creditor> find(String id) {
-        return jdbc.sql("select * from creditor where id = :id")
+        return jdbc.sql(SELECT + " where c.id = :id")
                 .param("id", id)
                 .query(CreditorRepository::map)
                 .optional();
@@ -35,13 +44,14 @@ public class CreditorRepository {
      * the creditor is new ({@code xmax = 0}: the row version was inserted, not updated, by this statement).
      */
     public boolean save(Creditor creditor) {
-        return jdbc.sql("""
+        boolean created = jdbc.sql("""
                         insert into creditor (id, name, country, currency, language, time_zone, reminder_fee_agreed,
                                               payment_order, waive_costs_when_principal_paid, minimum_reminder_amount,
                                               write_off_tolerance, grace_banking_days, collection_model, bank_account,
-                                              created_at, updated_at)
+                                              reference_scheme, reference_length, reference_target, created_at, updated_at)
                         values (:id, :name, :country, :currency, :language, :zone, :feeAgreed, :paymentOrder, :waive,
-                                :minimumReminder, :tolerance, :graceDays, :collectionModel, :bankAccount, :now, :now)
+                                :minimumReminder, :tolerance, :graceDays, :collectionModel, :bankAccount,
+                                :referenceScheme, :referenceLength, :referenceTarget, :now, :now)
                         on conflict (id) do update set name = excluded.name, country = excluded.country,
                             currency = excluded.currency, language = excluded.language, time_zone = excluded.time_zone,
                             reminder_fee_agreed = excluded.reminder_fee_agreed, payment_order = excluded.payment_order,
@@ -50,11 +60,30 @@ public class CreditorRepository {
                             write_off_tolerance = excluded.write_off_tolerance,
                             grace_banking_days = excluded.grace_banking_days,
                             collection_model = excluded.collection_model, bank_account = excluded.bank_account,
-                            updated_at = excluded.updated_at
+                            reference_scheme = excluded.reference_scheme, reference_length = excluded.reference_length,
+                            reference_target = excluded.reference_target, updated_at = excluded.updated_at
                         returning (xmax = 0) as inserted""")
                 .params(params(creditor, OffsetDateTime.now(clock)))
                 .query(Boolean.class)
                 .single();
+        saveAccounts(creditor);
+        return created;
+    }
+
+    /** Replaces the accounts; the creditor's row lock (taken by the upsert) keeps two PUTs from mixing their lists. */
+    private void saveAccounts(Creditor creditor) {
+        jdbc.sql("delete from creditor_bank_account where creditor_id = :id").param("id", creditor.id()).update();
+        List<BankAccount> accounts = creditor.banking().bankAccounts();
+        for (int i = 0; i < accounts.size(); i++) {
+            jdbc.sql("""
+                            insert into creditor_bank_account (creditor_id, account, currency, position)
+                            values (:id, :account, :currency, :position)""")
+                    .param("id", creditor.id())
+                    .param("account", accounts.get(i).account())
+                    .param("currency", accounts.get(i).currency().getCurrencyCode())
+                    .param("position", i)
+                    .update();
+        }
     }
 
     private static Map<String, Object> params(Creditor creditor, OffsetDateTime now) {
@@ -74,6 +103,9 @@ public class CreditorRepository {
         params.put("graceDays", policy.graceBankingDays());
         params.put("collectionModel", policy.collectionModel().name());
         params.put("bankAccount", policy.bankAccount()); // nullable: Map.of would refuse it
+        params.put("referenceScheme", creditor.banking().referenceScheme().name());
+        params.put("referenceLength", creditor.banking().referenceLength());
+        params.put("referenceTarget", creditor.banking().referenceTarget().name());
         params.put("now", now);
         return params;
     }
@@ -97,6 +129,22 @@ public class CreditorRepository {
                 currency,
                 rs.getString("language"),
                 ZoneId.of(rs.getString("time_zone")),
-                policy);
+                policy,
+                banking(rs));
+    }
+
+    private static CreditorBanking banking(ResultSet rs) throws SQLException {
+        int length = rs.getInt("reference_length");
+        Integer referenceLength = rs.wasNull() ? null : length;
+        List<BankAccount> accounts = new ArrayList<>();
+        String listed = rs.getString("bank_accounts");
+        if (listed != null) {
+            for (String pair : listed.split(",")) {
+                String[] parts = pair.split(" ");
+                accounts.add(new BankAccount(parts[0], Currency.getInstance(parts[1])));
+            }
+        }
+        return new CreditorBanking(PaymentReferenceScheme.valueOf(rs.getString("reference_scheme")), referenceLength,
+                ReferenceTarget.valueOf(rs.getString("reference_target")), accounts);
     }
 }

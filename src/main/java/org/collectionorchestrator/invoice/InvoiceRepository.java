@@ -6,18 +6,30 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.reference.PaymentReferenceScheme;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 @Repository
 public class InvoiceRepository {
 
+    /**
+     * {@code payer_reference} is the reference the payer must use: the invoice's own, or, when it has none, its
+     * customer's fixed reference (creditors whose references name the customer); it is what {@link Invoice#paymentReference()}
+     * holds when read here. The column {@code invoice.payment_reference} stays the invoice's own.
+     */
     private static final String SELECT = """
-            select i.*, c.name as customer_name, c.segment, c.priority, c.country as customer_country,
+            select i.*, coalesce(i.payment_reference, c.payment_reference) as payer_reference,
+                   case when i.payment_reference is null then c.payment_reference_type
+                        else i.payment_reference_type end as payer_reference_type,
+                   c.name as customer_name, c.segment, c.priority, c.country as customer_country,
                    c.language as customer_language, c.email as customer_email,
                    c.reminder_fee_agreed as customer_reminder_fee_agreed, c.manual_follow_up_reason
               from invoice i join customer c on c.creditor_id = i.creditor_id and c.id = i.customer_id
@@ -129,6 +141,64 @@ public class InvoiceRepository {
                 .update();
     }
 
+    /**
+     * The customers of {@code creditorId} whose fixed payment reference is one of {@code normalisedReferences}
+     * ({@link org.collectionorchestrator.reference.PaymentReferences#normalize}d), by reference; one query for any
+     * number of references. A reference no customer has is absent.
+     */
+    public Map<String, String> customersByReference(String creditorId, Collection<String> normalisedReferences) {
+        if (normalisedReferences.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, String> customers = new HashMap<>();
+        jdbc.sql("""
+                        select payment_reference, id from customer
+                         where creditor_id = :creditor and payment_reference = any(:references)""")
+                .param("creditor", creditorId)
+                .param("references", normalisedReferences.stream().distinct().toArray(String[]::new))
+                .query((rs, row) -> customers.put(rs.getString("payment_reference"), rs.getString("id")))
+                .list();
+        return customers;
+    }
+
+    /** The next internal number a generated reference is built on. */
+    long nextReferenceNumber() {
+        return jdbc.sql("select nextval('payment_reference_number')").query(Long.class).single();
+    }
+
+    /** Whether an invoice or a customer of the creditor has the (normalised) reference already. */
+    boolean referenceTaken(String creditorId, String reference) {
+        return jdbc.sql("""
+                        select exists (select 1 from invoice where creditor_id = :creditor and payment_reference = :reference)
+                            or exists (select 1 from customer where creditor_id = :creditor and payment_reference = :reference)""")
+                .param("creditor", creditorId)
+                .param("reference", reference)
+                .query(Boolean.class)
+                .single();
+    }
+
+    Optional<ReferenceIssuer.Issued> customerReference(String creditorId, String customerId) {
+        return jdbc.sql("""
+                        select payment_reference, payment_reference_type from customer
+                         where creditor_id = :creditor and id = :customer and payment_reference is not null""")
+                .param("creditor", creditorId)
+                .param("customer", customerId)
+                .query((rs, row) -> new ReferenceIssuer.Issued(rs.getString("payment_reference"),
+                        PaymentReferenceScheme.valueOf(rs.getString("payment_reference_type"))))
+                .optional();
+    }
+
+    void assignCustomerReference(String creditorId, String customerId, ReferenceIssuer.Issued issued) {
+        jdbc.sql("""
+                        update customer set payment_reference = :reference, payment_reference_type = :type
+                         where creditor_id = :creditor and id = :customer and payment_reference is null""")
+                .param("reference", issued.reference())
+                .param("type", issued.scheme().name())
+                .param("creditor", creditorId)
+                .param("customer", customerId)
+                .update();
+    }
+
     void updateStatus(UUID id, InvoiceStatus status) {
         jdbc.sql("update invoice set status = :status where id = :id").param("status", status.name()).param("id", id).update();
     }
@@ -167,8 +237,8 @@ public class InvoiceRepository {
                 rs.getObject("issue_date", LocalDate.class),
                 rs.getObject("due_date", LocalDate.class),
                 Money.of(rs.getBigDecimal("amount"), rs.getString("currency")),
-                rs.getString("payment_reference"),
-                rs.getString("payment_reference_type"),
+                rs.getString("payer_reference"),
+                rs.getString("payer_reference_type"),
                 InvoiceStatus.valueOf(rs.getString("status")),
                 processInstanceKey,
                 rs.getString("request_fingerprint"),

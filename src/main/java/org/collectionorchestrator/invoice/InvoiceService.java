@@ -13,6 +13,7 @@ import java.util.UUID;
 import java.util.LinkedHashMap;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
+import org.collectionorchestrator.creditor.ReferenceTarget;
 import org.collectionorchestrator.effects.SideEffectLog;
 import org.collectionorchestrator.ledger.Allocation;
 import org.collectionorchestrator.ledger.Component;
@@ -40,7 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Registers invoices: validates them against the creditor, stores invoice, customer, principal, audit and the
  * request to start the lifecycle process in one transaction; the outbox starts the process after commit.
- * Registration is idempotent on (creditor, invoice number).
+ * Registration is idempotent on (creditor, invoice number). An invoice sent without a payment reference gets one in
+ * the creditor's scheme ({@link ReferenceIssuer}); when the creditor's references name the customer, the invoice keeps
+ * none of its own and its customer's fixed reference (issued at the customer's first such invoice) is the one it is
+ * read and printed with.
  * Credit notes and cancellations lower the balance under the invoice's row lock; when nothing is left to pay the
  * invoice ends (CREDITED, CANCELLED) and dunning is ended by an engine message written to the outbox.
  *
@@ -64,10 +68,11 @@ public class InvoiceService {
     private final Counter registered;
     private final CommandValidator validator;
     private final SideEffectLog sideEffects;
+    private final ReferenceIssuer referenceIssuer;
 
     public InvoiceService(CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger, AuditTrail audit,
                           InvoiceLifecycle lifecycle, TransactionTemplate transaction, Clock clock, MeterRegistry meters,
-                          CommandValidator validator, SideEffectLog sideEffects) {
+                          CommandValidator validator, SideEffectLog sideEffects, ReferenceIssuer referenceIssuer) {
         this.creditors = creditors;
         this.invoices = invoices;
         this.ledger = ledger;
@@ -77,6 +82,7 @@ public class InvoiceService {
         this.clock = clock;
         this.validator = validator;
         this.sideEffects = sideEffects;
+        this.referenceIssuer = referenceIssuer;
         this.registered = Counter.builder("collection.invoices.registered")
                 .description("Invoices registered for follow-up").register(meters);
     }
@@ -273,15 +279,31 @@ public class InvoiceService {
                 throw new ConflictException("Payment reference " + reference + " is already used by invoice "
                         + other.invoiceNumber() + " of creditor " + creditor.id());
             });
+            String customerId = invoices.customersByReference(creditor.id(), List.of(reference)).get(reference);
+            if (customerId != null) {
+                throw new ConflictException("Payment reference " + reference + " is the fixed reference of customer "
+                        + customerId + " of creditor " + creditor.id());
+            }
         }
 
         // Insert first, look up only when the number is taken: a new invoice (the common case, and every message of a
         // Kafka batch) costs no read. A replay rewrites the customer with what it had; a conflict rolls it back.
         Customer customer = request.customer().toCustomer();
         invoices.upsertCustomer(creditor.id(), customer);
+        ReferenceIssuer.Issued issued = null;
+        ReferenceIssuer.Issued payerReference = null;
+        if (reference == null) {
+            if (creditor.banking().referenceTarget() == ReferenceTarget.CUSTOMER) {
+                payerReference = referenceIssuer.forCustomer(creditor, customer.id());
+            } else {
+                issued = referenceIssuer.issue(creditor);
+            }
+        }
         Invoice invoice = new Invoice(UUID.randomUUID(), creditor.id(), request.invoiceNumber(), customer,
-                request.issueDate(), request.dueDate(), Money.of(request.amount(), request.currency()), reference,
-                referenceScheme.map(Enum::name).orElse(null), InvoiceStatus.OPEN, null, fingerprint, clock.instant());
+                request.issueDate(), request.dueDate(), Money.of(request.amount(), request.currency()),
+                issued != null ? issued.reference() : reference,
+                issued != null ? issued.scheme().name() : referenceScheme.map(Enum::name).orElse(null),
+                InvoiceStatus.OPEN, null, fingerprint, clock.instant());
         if (!invoices.insert(invoice)) {
             return replay(invoices.findByNumber(request.creditorId(), request.invoiceNumber()).orElseThrow(), fingerprint);
         }
@@ -298,7 +320,15 @@ public class InvoiceService {
                     "customerId", customer.id(), "reason", customer.manualFollowUpReason())));
         }
         lifecycle.startProcess(invoice, creditor);
-        return new Registration(invoice, true, List.copyOf(entries));
+        return new Registration(payerReference == null ? invoice : withPayerReference(invoice, payerReference), true,
+                List.copyOf(entries));
+    }
+
+    /** The invoice as it is read back: with the customer's reference when it has none of its own. */
+    private static Invoice withPayerReference(Invoice i, ReferenceIssuer.Issued customerReference) {
+        return new Invoice(i.id(), i.creditorId(), i.invoiceNumber(), i.customer(), i.issueDate(), i.dueDate(), i.amount(),
+                customerReference.reference(), customerReference.scheme().name(), i.status(), i.processInstanceKey(),
+                i.requestFingerprint(), i.registeredAt());
     }
 
     private static Registration replay(Invoice existing, String fingerprint) {

@@ -2,7 +2,7 @@ package org.collectionorchestrator.payment;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Locale;
+import org.collectionorchestrator.creditor.BankAccount;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.payment.bankfile.AccountReport;
@@ -61,20 +61,13 @@ public class BankStatementImport {
 
     /** The currency of the creditor's account the report is for; 422 when the account is not the creditor's. */
     private static String accountCurrency(Creditor creditor, AccountReport report) {
-        String configured = creditor.policy().bankAccount();
-        if (configured == null || !normalise(configured).equals(normalise(report.account()))) {
-            throw new BankFileRejectedException(422, "Account " + report.account() + " is not an account of creditor "
-                    + creditor.id());
-        }
-        String currency = creditor.currency().getCurrencyCode();
+        BankAccount account = creditor.ownsAccount(report.account()).orElseThrow(() -> new BankFileRejectedException(422,
+                "Account " + report.account() + " is not one of creditor " + creditor.id() + "'s bank accounts"));
+        String currency = account.currency().getCurrencyCode();
         if (report.currency() != null && !report.currency().equals(currency)) {
             throw new BankFileRejectedException(422, "Account " + report.account() + " is in " + currency
                     + " but the file reports it in " + report.currency());
         }
         return currency;
-    }
-
-    private static String normalise(String account) {
-        return account.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
     }
 }

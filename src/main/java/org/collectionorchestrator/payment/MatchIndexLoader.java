@@ -1,14 +1,16 @@
 package org.collectionorchestrator.payment;
 
 import java.math.BigDecimal;
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.invoice.PayableInvoices;
 import org.collectionorchestrator.payment.bankfile.BankTransaction.ReferredDocument;
 import org.collectionorchestrator.reference.PaymentReferences;
@@ -24,18 +26,20 @@ import org.springframework.stereotype.Component;
 class MatchIndexLoader {
 
     private final PayableInvoices invoices;
+    private final InvoiceRepository customers;
     private final PaymentRows payments;
 
-    MatchIndexLoader(PayableInvoices invoices, PaymentRows payments) {
+    MatchIndexLoader(PayableInvoices invoices, InvoiceRepository customers, PaymentRows payments) {
         this.invoices = invoices;
+        this.customers = customers;
         this.payments = payments;
     }
 
     /** Matches every payment of one creditor: a few queries for the lot. */
     List<PaymentMatch> matchAll(String creditorId, List<PaymentFacts> facts) {
         MatchIndex index = namedBy(creditorId, facts);
-        List<PaymentMatch> matches = new java.util.ArrayList<>(facts.stream().map(f -> PaymentMatcher.match(f, index)).toList());
-        List<Integer> open = new java.util.ArrayList<>();
+        List<PaymentMatch> matches = new ArrayList<>(facts.stream().map(f -> PaymentMatcher.match(f, index)).toList());
+        List<Integer> open = new ArrayList<>();
         for (int i = 0; i < facts.size(); i++) {
             if (!matches.get(i).matched() && (facts.get(i).debtorName() != null || facts.get(i).debtorAccount() != null)) {
                 open.add(i);
@@ -67,7 +71,7 @@ class MatchIndexLoader {
             });
         }
         references.remove("");
-        Map<String, String> customerReferences = customersByReference(creditorId, references);
+        Map<String, String> customerReferences = customers.customersByReference(creditorId, references);
         return new MatchIndex()
                 .addInvoices(invoices.named(creditorId, references, withUpperCase(numbers), ids))
                 .addCustomerReferences(customerReferences)
@@ -85,14 +89,10 @@ class MatchIndexLoader {
         index.addDebtorAccounts(payments.customersByDebtorAccount(creditorId, accounts));
     }
 
-    /** Customer references are the creditor setting of issue 15 part A; wired when that part lands. */
-    private Map<String, String> customersByReference(String creditorId, Collection<String> references) {
-        return Map.of();
-    }
 
     private static Set<String> withUpperCase(Set<String> numbers) {
         Set<String> all = new HashSet<>(numbers);
-        numbers.forEach(n -> all.add(n.toUpperCase(java.util.Locale.ROOT)));
+        numbers.forEach(n -> all.add(n.toUpperCase(Locale.ROOT)));
         return all;
     }
 }

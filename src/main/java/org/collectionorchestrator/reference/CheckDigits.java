@@ -75,4 +75,30 @@ final class CheckDigits {
         }
         return remainder;
     }
+    /** The Luhn check digit that makes {@code base} followed by it valid under {@link #luhn(String)}. Digits only. */
+    static char luhnCheckDigit(String base) {
+        int sum = 0;
+        for (int i = 0; i < base.length(); i++) {
+            int d = (base.charAt(base.length() - 1 - i) - '0') * (i % 2 == 0 ? 2 : 1);
+            sum += d > 9 ? d - 9 : d;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+
+    /** The MOD11 check character of a KID base: {@code 0}–{@code 9}, or {@code -} when 11 − (sum mod 11) is 10. */
+    static char mod11CheckCharacter(String base) {
+        int r = 11 - weightedSumFromRight(base, 2, 3, 4, 5, 6, 7) % 11;
+        return r == 11 ? '0' : r == 10 ? '-' : (char) ('0' + r);
+    }
+
+    /** The Finnish 7-3-1 check digit of {@code base}. Digits only. */
+    static char finnishCheckDigit(String base) {
+        return (char) ('0' + (10 - weightedSumFromRight(base, 7, 3, 1) % 10) % 10);
+    }
+
+    /** The two ISO 11649 check digits of an upper-case alphanumeric creditor reference body. */
+    static String rfCheckDigits(String body) {
+        int check = 98 - mod97(body + "RF00");
+        return check < 10 ? "0" + check : Integer.toString(check);
+    }
 }

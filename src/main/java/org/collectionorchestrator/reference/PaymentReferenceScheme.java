@@ -42,9 +42,7 @@ public enum PaymentReferenceScheme {
             if (!CheckDigits.isDigits(base, 1, 24)) {
                 return false;
             }
-            int r = 11 - CheckDigits.weightedSumFromRight(base, 2, 3, 4, 5, 6, 7) % 11;
-            char expected = r == 11 ? '0' : r == 10 ? '-' : (char) ('0' + r);
-            return normalizedValue.charAt(last) == expected;
+            return normalizedValue.charAt(last) == CheckDigits.mod11CheckCharacter(base);
         }
     },
 
