@@ -1,6 +1,7 @@
 package org.collectionorchestrator.payment;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -82,7 +83,7 @@ class StatementBooking {
                 fresh.stream().map(l -> PaymentFacts.of(l.transaction())).toList());
         List<NewPayment> newPayments = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
-            newPayments.add(newPayment(creditor, statementId, fresh.get(i), matches.get(i)));
+            newPayments.add(newPayment(creditor, file, statementId, fresh.get(i), matches.get(i)));
         }
         Set<UUID> stored = rows.insertAll(newPayments);
 
@@ -107,7 +108,7 @@ class StatementBooking {
                 tally.unmatched++;
             }
         }
-        Map<Line, String> reversalOutcome = applyReversals(creditor, lines, tally);
+        Map<Line, String> reversalOutcome = applyReversals(creditor, file, lines, tally);
 
         List<Row> rowsOut = new ArrayList<>();
         int number = 0;
@@ -136,7 +137,7 @@ class StatementBooking {
     }
 
     /** Applies each booked reversal to the payment it names (same end-to-end id and amount); answers why not, per line. */
-    private Map<Line, String> applyReversals(Creditor creditor, List<Line> lines, Tally tally) {
+    private Map<Line, String> applyReversals(Creditor creditor, BankFile file, List<Line> lines, Tally tally) {
         List<Line> reversalLines = lines.stream().filter(l -> l.kind() == Kind.REVERSAL).toList();
         Map<Line, String> why = new IdentityHashMap<>();
         if (reversalLines.isEmpty()) {
@@ -168,7 +169,7 @@ class StatementBooking {
                 continue;
             }
             used.add(target.result().id());
-            if (reversals.reverse(creditor, target.result().id(), line.entry().bookingDate(), tx.key())) {
+            if (reversals.reverse(creditor, target.result().id(), bookingDate(line, file, creditor), tx.key())) {
                 tally.reversed++;
             } else {
                 why.put(line, "payment already reversed");
@@ -194,15 +195,27 @@ class StatementBooking {
         }
     }
 
-    private static NewPayment newPayment(Creditor creditor, UUID statementId, Line line, PaymentMatch match) {
+    private static NewPayment newPayment(Creditor creditor, BankFile file, UUID statementId, Line line, PaymentMatch match) {
         BankTransaction tx = line.transaction();
         Money amount = new Money(tx.amount(), Currency.getInstance(tx.currency()));
         String reference = tx.structuredReferences().isEmpty() ? null : truncate(tx.structuredReferences().getFirst(), 35);
         String fingerprint = RequestFingerprint.of(creditor.id(), tx.key(), amount.toPlainString(), tx.currency());
         return new NewPayment(UUID.randomUUID(), creditor.id(), tx.key(), amount, reference, null,
-                line.entry().bookingDate(), match.matched() ? PaymentRows.MATCHED : PaymentRows.UNMATCHED,
+                bookingDate(line, file, creditor), match.matched() ? PaymentRows.MATCHED : PaymentRows.UNMATCHED,
                 match.unmatchedReason(), fingerprint, truncate(tx.endToEndId(), 35), truncate(tx.debtorName(), 140),
                 truncate(tx.debtorAccount(), 34), statementId);
+    }
+
+    /** The entry's booking date; a bank that leaves it out is taken at its value date, else the file's date. */
+    private static LocalDate bookingDate(Line line, BankFile file, Creditor creditor) {
+        if (line.entry().bookingDate() != null) {
+            return line.entry().bookingDate();
+        }
+        if (line.entry().valueDate() != null) {
+            return line.entry().valueDate();
+        }
+        return file.created() != null ? file.created().atZoneSameInstant(creditor.timeZone()).toLocalDate()
+                : LocalDate.now(creditor.timeZone());
     }
 
     private static Row row(int number, Line line, String outcome, String reason, UUID paymentId) {
