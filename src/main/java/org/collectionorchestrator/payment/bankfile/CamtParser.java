@@ -32,6 +32,7 @@ final class CamtParser {
     private final String[] path = new String[64];
     private final StringBuilder text = new StringBuilder();
     private int depth;
+    private boolean leaf;
     private String currency;
 
     private String messageType;
@@ -80,6 +81,7 @@ final class CamtParser {
         }
         String name = xml.getLocalName();
         path[depth] = name;
+        leaf = true;
         text.setLength(0);
         currency = xml.getAttributeCount() == 0 ? null : xml.getAttributeValue(null, "Ccy");
         switch (depth) {
@@ -130,7 +132,13 @@ final class CamtParser {
     }
 
     private void end() {
-        String value = text.toString().strip();
+        boolean wasLeaf = leaf;
+        leaf = false;
+        if (!wasLeaf && depth > 4 && !(strd != null && depth == 9) && depth != 6 && depth != 8) {
+            closeContainer();
+            return;
+        }
+        String value = wasLeaf ? text.toString().strip() : "";
         if (strd != null) {
             if (depth == 8) {
                 strd.finish();
@@ -164,6 +172,10 @@ final class CamtParser {
                 }
             }
         }
+        closeContainer();
+    }
+
+    private void closeContainer() {
         text.setLength(0);
         currency = null;
         depth--;
