@@ -155,6 +155,11 @@ public final class CamtFiles {
             return xml().getBytes(StandardCharsets.UTF_8);
         }
 
+        /** The document as a stream, e.g. for {@code BankStatementImport.importStatement}. */
+        public java.io.InputStream inputStream() {
+            return new java.io.ByteArrayInputStream(bytes());
+        }
+
         /** Writes the document as UTF-8; does not close {@code out}. */
         public void writeTo(OutputStream out) {
             try {
@@ -456,6 +461,13 @@ public final class CamtFiles {
         /** A SCOR reference with {@code Tp/Issr} (e.g. {@code ISO} for an RF reference). */
         public Tx scor(String reference, String issuer) {
             return strd(null, null, null, false, reference, issuer);
+        }
+
+        /**
+         * A Danish FIK +71 payment id as Danish camt.053 files carry it, card type and slash first: {@code 71/<15 digits>}.
+         */
+        public Tx fik71(String paymentId) {
+            return scor("71/" + paymentId);
         }
 
         /** An RF creditor reference (ISO 11649): SCOR with issuer ISO. */

@@ -26,6 +26,7 @@ final class CamtParser {
     private static final Set<String> MESSAGE_TYPES = Set.of(
             "camt.053.001.02", "camt.053.001.04", "camt.053.001.08",
             "camt.054.001.02", "camt.054.001.04", "camt.054.001.08");
+    private static final int MAX_TEXT = 100_000;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private final XMLStreamReader xml;
@@ -58,8 +59,7 @@ final class CamtParser {
                 case XMLStreamConstants.ENTITY_REFERENCE ->
                         throw rejected("entity reference &" + xml.getLocalName() + "; is not allowed in a bank file");
                 case XMLStreamConstants.START_ELEMENT -> start();
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
                 case XMLStreamConstants.END_ELEMENT -> end();
                 default -> {
                 }
@@ -72,6 +72,13 @@ final class CamtParser {
             throw rejected("GrpHdr/MsgId is missing");
         }
         return new BankFile(messageId, messageType, created, List.copyOf(reports));
+    }
+
+    private void text() {
+        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+        if (text.length() > MAX_TEXT) {
+            throw rejected("an element's text is longer than " + MAX_TEXT + " characters");
+        }
     }
 
     private void start() {
@@ -94,6 +101,7 @@ final class CamtParser {
             case 3 -> {
                 if (name.equals(reportName)) {
                     report = new ReportState();
+                    keys = null;
                 }
             }
             case 4 -> {

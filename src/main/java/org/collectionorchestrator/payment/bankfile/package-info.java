@@ -22,8 +22,8 @@
  * at most 100 characters): entry part {@code AcctSvcrRef} + {@code NtryRef} when either is given (so the camt.054 and
  * the camt.053 reporting the same booking give the same key), else {@code MsgId} + report id + entry position; then
  * the transaction's {@code Refs/AcctSvcrRef}, else {@code Refs/TxId}, else {@code Refs/EndToEndId}, each only when
- * unique in the entry, else the transaction's position. A key that still repeats inside one file is numbered
- * ({@code ~2}); a longer key is cut and completed with its SHA-256.
+ * unique in the entry, else the transaction's position. A key that still repeats inside one report is numbered
+ * ({@code ~2}); a longer key is cut and completed with its SHA-256. Keys are unique per account: store them with it.
  *
  * <p><b>Refused file or quarantined entry.</b> A file is refused as a whole
  * ({@link org.collectionorchestrator.payment.bankfile.BankFileRejectedException}, nothing of it may be booked) when
