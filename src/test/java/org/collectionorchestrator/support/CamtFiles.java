@@ -1,12 +1,15 @@
 package org.collectionorchestrator.support;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -156,8 +159,8 @@ public final class CamtFiles {
         }
 
         /** The document as a stream, e.g. for {@code BankStatementImport.importStatement}. */
-        public java.io.InputStream inputStream() {
-            return new java.io.ByteArrayInputStream(bytes());
+        public InputStream inputStream() {
+            return new ByteArrayInputStream(bytes());
         }
 
         /** Writes the document as UTF-8; does not close {@code out}. */
@@ -364,12 +367,12 @@ public final class CamtFiles {
 
         private String total() {
             try {
-                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                BigDecimal sum = BigDecimal.ZERO;
                 for (Tx t : transactions) {
                     if (t.amount == null) {
                         return null;
                     }
-                    sum = sum.add(new java.math.BigDecimal(t.amount));
+                    sum = sum.add(new BigDecimal(t.amount));
                 }
                 return sum.toPlainString();
             } catch (NumberFormatException e) {
