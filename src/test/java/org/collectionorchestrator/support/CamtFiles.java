@@ -1,12 +1,15 @@
 package org.collectionorchestrator.support;
 
 import java.io.BufferedWriter;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -153,6 +156,11 @@ public final class CamtFiles {
 
         public byte[] bytes() {
             return xml().getBytes(StandardCharsets.UTF_8);
+        }
+
+        /** The document as a stream, e.g. for {@code BankStatementImport.importStatement}. */
+        public InputStream inputStream() {
+            return new ByteArrayInputStream(bytes());
         }
 
         /** Writes the document as UTF-8; does not close {@code out}. */
@@ -359,12 +367,12 @@ public final class CamtFiles {
 
         private String total() {
             try {
-                java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+                BigDecimal sum = BigDecimal.ZERO;
                 for (Tx t : transactions) {
                     if (t.amount == null) {
                         return null;
                     }
-                    sum = sum.add(new java.math.BigDecimal(t.amount));
+                    sum = sum.add(new BigDecimal(t.amount));
                 }
                 return sum.toPlainString();
             } catch (NumberFormatException e) {
@@ -456,6 +464,13 @@ public final class CamtFiles {
         /** A SCOR reference with {@code Tp/Issr} (e.g. {@code ISO} for an RF reference). */
         public Tx scor(String reference, String issuer) {
             return strd(null, null, null, false, reference, issuer);
+        }
+
+        /**
+         * A Danish FIK +71 payment id as Danish camt.053 files carry it, card type and slash first: {@code 71/<15 digits>}.
+         */
+        public Tx fik71(String paymentId) {
+            return scor("71/" + paymentId);
         }
 
         /** An RF creditor reference (ISO 11649): SCOR with issuer ISO. */

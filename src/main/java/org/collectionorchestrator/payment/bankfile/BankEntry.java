@@ -17,7 +17,9 @@ import java.util.List;
  * @param status          {@code Sts} or {@code Sts/Cd}: BOOK, PDNG, INFO (others as written)
  * @param bookingDate     {@code BookgDt/Dt} or the date of {@code BookgDt/DtTm}; null when absent
  * @param valueDate       {@code ValDt}, null when absent
- * @param problem         why the entry cannot be booked (quarantine), null when it can
+ * @param problem         why the entry cannot be booked (quarantine) with its line in the file, null when it can; set
+ *                        whatever the status and direction (an importer reports pending and debit entries as ignored
+ *                        first)
  */
 public record BankEntry(
         int sequence,

@@ -9,7 +9,7 @@ import java.util.List;
  *
  * @param messageId   {@code GrpHdr/MsgId}
  * @param messageType e.g. {@code camt.054.001.08}, from the namespace
- * @param created     {@code GrpHdr/CreDtTm}, null when absent
+ * @param created     {@code GrpHdr/CreDtTm} (a time without offset is taken as UTC), null when absent
  */
 public record BankFile(String messageId, String messageType, OffsetDateTime created, List<AccountReport> reports) {
 }

@@ -25,8 +25,9 @@ import java.util.Set;
  * {@code a:<Refs/AcctSvcrRef>}, {@code t:<Refs/TxId>}, {@code e:<Refs/EndToEndId>} (not {@code NOTPROVIDED}); else
  * {@code #<position in the entry>}, 1-based (an entry without {@code TxDtls} has one transaction, {@code #1}).
  *
- * <p>Two keys that still come out equal within one file get {@code ~2}, {@code ~3} … appended to the later ones, in
- * file order. A key longer than {@value #MAX_LENGTH} characters is cut to its first 35 characters, {@code ~} and the
+ * <p>Two keys that still come out equal within one report (one account of one file) get {@code ~2}, {@code ~3} …
+ * appended to the later ones, in file order. Keys are unique per account, not across accounts: store them with the
+ * account. A key longer than {@value #MAX_LENGTH} characters is cut to its first 35 characters, {@code ~} and the
  * SHA-256 of the whole key in hex (exactly 100 characters).
  */
 public final class BankTransactionKeys {
@@ -37,7 +38,7 @@ public final class BankTransactionKeys {
     private final String messageId;
     private final Set<String> seen = new HashSet<>();
 
-    /** Keys for one file; remembers the keys given so far to keep them distinct within the file. */
+    /** Keys for one report of a file; remembers the keys given so far to keep them distinct within it. */
     public BankTransactionKeys(String messageId) {
         this.messageId = messageId;
     }

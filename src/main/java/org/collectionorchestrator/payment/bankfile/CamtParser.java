@@ -26,12 +26,14 @@ final class CamtParser {
     private static final Set<String> MESSAGE_TYPES = Set.of(
             "camt.053.001.02", "camt.053.001.04", "camt.053.001.08",
             "camt.054.001.02", "camt.054.001.04", "camt.054.001.08");
+    private static final int MAX_TEXT = 100_000;
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)");
 
     private final XMLStreamReader xml;
     private final String[] path = new String[64];
     private final StringBuilder text = new StringBuilder();
     private int depth;
+    private boolean leaf;
     private String currency;
 
     private String messageType;
@@ -57,8 +59,7 @@ final class CamtParser {
                 case XMLStreamConstants.ENTITY_REFERENCE ->
                         throw rejected("entity reference &" + xml.getLocalName() + "; is not allowed in a bank file");
                 case XMLStreamConstants.START_ELEMENT -> start();
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> text();
                 case XMLStreamConstants.END_ELEMENT -> end();
                 default -> {
                 }
@@ -73,6 +74,13 @@ final class CamtParser {
         return new BankFile(messageId, messageType, created, List.copyOf(reports));
     }
 
+    private void text() {
+        text.append(xml.getTextCharacters(), xml.getTextStart(), xml.getTextLength());
+        if (text.length() > MAX_TEXT) {
+            throw rejected("an element's text is longer than " + MAX_TEXT + " characters");
+        }
+    }
+
     private void start() {
         depth++;
         if (depth >= path.length) {
@@ -80,6 +88,7 @@ final class CamtParser {
         }
         String name = xml.getLocalName();
         path[depth] = name;
+        leaf = true;
         text.setLength(0);
         currency = xml.getAttributeCount() == 0 ? null : xml.getAttributeValue(null, "Ccy");
         switch (depth) {
@@ -92,6 +101,7 @@ final class CamtParser {
             case 3 -> {
                 if (name.equals(reportName)) {
                     report = new ReportState();
+                    keys = null;
                 }
             }
             case 4 -> {
@@ -130,7 +140,13 @@ final class CamtParser {
     }
 
     private void end() {
-        String value = text.toString().strip();
+        boolean wasLeaf = leaf;
+        leaf = false;
+        if (!wasLeaf && depth > 4 && !(strd != null && depth == 9) && depth != 6 && depth != 8) {
+            closeContainer();
+            return;
+        }
+        String value = wasLeaf ? text.toString().strip() : "";
         if (strd != null) {
             if (depth == 8) {
                 strd.finish();
@@ -164,6 +180,10 @@ final class CamtParser {
                 }
             }
         }
+        closeContainer();
+    }
+
+    private void closeContainer() {
         text.setLength(0);
         currency = null;
         depth--;

@@ -82,7 +82,7 @@ final class EntryAssembler {
         }
         Currency unit = currency(currency);
         if (unit == null) {
-            return "unknown currency '" + currency + "'";
+            return currency == null ? "amount without currency" : "unknown currency '" + currency + "'";
         }
         String amountProblem = amountProblem(amount, unit);
         if (amountProblem != null) {

@@ -80,6 +80,13 @@ class CamtHostileInputTest {
     }
 
     @Test
+    void hugeTextOrDeepNestingIsRefused() {
+        assertRejected(GOOD.replace("12344", "9".repeat(200_000)), 400, "longer than 100000 characters");
+        assertRejected(GOOD.replace("<Ntry>", "<Ntry>" + "<X>".repeat(100) + "</X>".repeat(100)), 400,
+                "nested deeper than 64");
+    }
+
+    @Test
     void truncatedFileNamesTheLineWhereItEnds() {
         String truncated = GOOD.substring(0, GOOD.indexOf("</Ntry>"));
 

@@ -248,6 +248,22 @@ class CamtReaderTest {
                 .containsExactly("r:ARCH-1||a:T-1", "r:ARCH-1||a:T-2");
     }
 
+    @Test
+    void severalAccountsInOneStatementAndADanishFik() {
+        BankFile file = new CamtReader().read(CamtFiles.statement(Version.V08)
+                .account("DK5000400440116243").currency("DKK")
+                .entry(e -> e.credit("100.00").servicerRef("A").tx(t -> t.amount("100.00").fik71("000000000000018")))
+                .nextReport("RPT-2").account("DK9520000123456789").currency("DKK")
+                .entry(e -> e.credit("5.00").servicerRef("A"))
+                .inputStream());
+
+        assertThat(file.reports()).extracting(AccountReport::reportId).containsExactly("RPT-1", "RPT-2");
+        assertThat(file.reports().get(0).entries().get(0).transactions().get(0).structuredReferences())
+                .containsExactly("71/000000000000018");
+        assertThat(file.reports().get(1).entries().get(0).sequence()).isEqualTo(1);
+        assertThat(file.reports().get(1).entries().get(0).transactions().get(0).key()).isEqualTo("r:A||#1");
+    }
+
     private static void assertRejected(String xml, String messagePart) {
         assertThatThrownBy(() -> read(xml)).isInstanceOfSatisfying(BankFileRejectedException.class, e -> {
             assertThat(e.status()).isEqualTo(400);
