@@ -21,6 +21,7 @@ import org.collectionorchestrator.payment.bankfile.BankFileRejectedException;
 import org.collectionorchestrator.payment.bankpolling.BankPollingFailedException.AccountFailure;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -43,6 +44,7 @@ public class BankStatementPolling {
     private final Function<BankConnection, StatementApiClient> clientFactory;
     private final Map<String, StatementApiClient> clients = new ConcurrentHashMap<>();
 
+    @Autowired
     public BankStatementPolling(BankPollingProperties properties, BankStatementImport statementImport,
                                 JdbcStatementCursors cursors, Clock clock, RetryRegistry retries,
                                 CircuitBreakerRegistry breakers) {
