@@ -72,6 +72,7 @@ class BankStatementPollingProcessTest extends ApplicationTestSupport {
         registry.add(prefix + "client-secret", () -> "s3cret");
         registry.add(prefix + "accounts[0]", () -> ACCOUNT);
         registry.add(prefix + "timeout", () -> "2s");
+        registry.add(prefix + "retry.max-attempts", () -> "3");
         registry.add(prefix + "retry.first-backoff", () -> "10ms");
         registry.add(prefix + "retry.max-backoff", () -> "50ms");
         // The failing bank of one test must not open the circuit for the next.
