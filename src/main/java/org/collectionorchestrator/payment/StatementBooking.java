@@ -178,20 +178,28 @@ class StatementBooking {
         return why;
     }
 
+    /**
+     * The summary's lists: what is reported or wrong for a whole entry once per entry, what is wrong with one of its
+     * transactions once per transaction.
+     */
     private void summariseSkipped(List<Line> lines, Map<Line, String> reversalOutcome, Tally tally) {
+        Set<String> listed = new HashSet<>();
         for (Line line : lines) {
-            String label = line.entry().label() + (line.entry().transactions().size() > 1 && line.transaction() != null
-                    ? " tx " + (line.entry().transactions().indexOf(line.transaction()) + 1) : "");
-            if (line.kind() == Kind.QUARANTINED) {
-                tally.quarantined.add(new Skipped(label, line.reason()));
-            } else if (line.kind() == Kind.IGNORED) {
-                tally.ignored.add(new Skipped(label, line.reason()));
-            } else if (line.kind() == Kind.REVERSAL && reversalOutcome.containsKey(line)
-                    && !reversalOutcome.get(line).startsWith("duplicate")) {
-                tally.ignored.add(new Skipped(label, reversalOutcome.get(line)));
-            } else if (line.kind() == Kind.REVERSAL && reversalOutcome.containsKey(line)) {
-                tally.duplicates++;
+            String reason = line.kind() == Kind.REVERSAL ? reversalOutcome.get(line) : line.reason();
+            if (reason == null || line.kind() == Kind.PAYMENT) {
+                continue;
             }
+            if (reason.startsWith("duplicate")) {
+                tally.duplicates++;
+                continue;
+            }
+            boolean wholeEntry = line.kind() == Kind.IGNORED || line.entry().problem() != null;
+            String label = wholeEntry || line.entry().transactions().size() < 2 ? line.entry().label()
+                    : line.entry().label() + " tx " + (line.entry().transactions().indexOf(line.transaction()) + 1);
+            if (!listed.add(line.entry().sequence() + "|" + label + "|" + reason)) {
+                continue;
+            }
+            (line.kind() == Kind.QUARANTINED ? tally.quarantined : tally.ignored).add(new Skipped(label, reason));
         }
     }
 

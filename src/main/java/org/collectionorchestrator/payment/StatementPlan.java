@@ -37,21 +37,20 @@ final class StatementPlan {
         return lines;
     }
 
+    /** Reported lines first (whatever else is wrong with them), then what is wrong, then what books. */
     private static Line classify(BankEntry entry, BankTransaction transaction, String accountCurrency) {
-        if (entry.problem() != null) {
-            return new Line(entry, transaction, Kind.QUARANTINED, entry.problem());
-        }
         if (!entry.booked()) {
             String status = entry.status() == null ? "none" : entry.status();
             return new Line(entry, transaction, Kind.IGNORED, "status " + status + ": " + describe(status) + ", not booked");
         }
-        if (entry.reversal()) {
-            return entry.credit()
-                    ? new Line(entry, transaction, Kind.IGNORED, "reversal of a debit: not a payment to the creditor")
-                    : new Line(entry, transaction, Kind.REVERSAL, null);
+        if (entry.credit() && entry.reversal()) {
+            return new Line(entry, transaction, Kind.IGNORED, "reversal of a debit: not a payment to the creditor");
         }
-        if (!entry.credit()) {
+        if (!entry.credit() && !entry.reversal()) {
             return new Line(entry, transaction, Kind.IGNORED, "debit: money out of the account, not a payment");
+        }
+        if (entry.problem() != null) {
+            return new Line(entry, transaction, Kind.QUARANTINED, entry.problem());
         }
         if (transaction.problem() != null) {
             return new Line(entry, transaction, Kind.QUARANTINED, transaction.problem());
@@ -60,7 +59,7 @@ final class StatementPlan {
             return new Line(entry, transaction, Kind.QUARANTINED, "amount in " + transaction.currency()
                     + " on an account in " + accountCurrency);
         }
-        return new Line(entry, transaction, Kind.PAYMENT, null);
+        return new Line(entry, transaction, entry.reversal() ? Kind.REVERSAL : Kind.PAYMENT, null);
     }
 
     private static String describe(String status) {
