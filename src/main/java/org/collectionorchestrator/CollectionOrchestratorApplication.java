@@ -9,7 +9,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Deployment(resources = {"classpath*:/bpmn/**/{model:(?!bank-statement-polling\\.).+}.bpmn", "classpath*:/bpmn/**/*.form", "classpath*:/dmn/**/*.dmn"})
+@Deployment(resources = {"classpath*:/bpmn/*.bpmn", "classpath*:/bpmn/**/*.form", "classpath*:/dmn/**/*.dmn"})
 public class CollectionOrchestratorApplication {
 
     public static void main(String[] args) {

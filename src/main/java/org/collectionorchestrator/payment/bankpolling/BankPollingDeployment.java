@@ -20,7 +20,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Deployment(resources = BankPollingDeployment.MODEL)
 public class BankPollingDeployment {
 
-    public static final String MODEL = "classpath*:/bpmn/bank-statement-polling.bpmn";
+    public static final String MODEL = "classpath*:/bpmn/scheduled/bank-statement-polling.bpmn";
 
     static final class ConnectionsConfigured extends SpringBootCondition {
 
