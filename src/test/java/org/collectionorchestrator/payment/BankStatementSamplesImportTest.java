@@ -29,7 +29,8 @@ class BankStatementSamplesImportTest extends ApplicationTestSupport {
 
     /**
      * @param payments    transactions of booked credits that are not reversals, in the account's currency, not wrong
-     * @param ignored     entries only reported: pending, information, debits, reversals of no payment booked here
+     * @param ignored     entries only reported (pending, information, debits), and each transaction of a reversal of
+     *                    no payment booked here
      * @param quarantined entries or transactions that are wrong (a zero amount, a batch that does not add up)
      */
     record Sample(String file, String account, String currency, int entries, int payments, int ignored, int quarantined) {
@@ -49,7 +50,7 @@ class BankStatementSamplesImportTest extends ApplicationTestSupport {
                 new Sample("fi_fffs_camt053.001.02_statement-batches-rf-fx.xml", "FI7433010001222090", "EUR", 10, 6, 4, 0),
                 new Sample("fi_fffs_camt054.001.02_batch-finref-rf-creditnote-reversal-info-multiccy.xml", "FI7433010001222090", "EUR", 6, 6, 3, 0),
                 new Sample("fi_op-bank_camt053.001.02_real-statement-single-credit.xml", "FI1557169020004185", "EUR", 1, 1, 0, 0),
-                new Sample("nl_oca_camt053.001.02_dd-return-reversal-batch2-ustrd.xml", "NL77ABNA0574908765", "EUR", 3, 1, 2, 0),
+                new Sample("nl_oca_camt053.001.02_dd-return-reversal-batch2-ustrd.xml", "NL77ABNA0574908765", "EUR", 3, 1, 3, 0),
                 new Sample("se_iso20022-business-example_camt053.001.04_sek-batch-without-txdtls-fx.xml", "50000000054910000003", "SEK", 3, 1, 1, 1),
                 new Sample("xx_genkgo_camt053.001.08_scor-ref-othr-acct-mixed-ccy-balances.xml", "NL26VAYB8060476890", "EUR", 1, 0, 0, 1),
                 new Sample("xx_genkgo_camt054.001.08_batch3-multi-strd-ustrd-mixed-ccy.xml", "CH2801234000123456789", "CHF", 1, 0, 1, 0));
