@@ -116,6 +116,13 @@ public class InvoiceLifecycle {
         audit.record(invoice.id(), AuditEventType.WRITTEN_OFF, details);
     }
 
+    /** Written off on request, wherever the process is: dunning ends as after a settlement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeOffAndEndDunning(Invoice invoice, Map<String, ?> details) {
+        writeOff(invoice, details);
+        endDunning(invoice);
+    }
+
     /** Dunning has ended unpaid; the collection hand-over continues from here. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void readyForCollection(Invoice invoice, Map<String, ?> details) {

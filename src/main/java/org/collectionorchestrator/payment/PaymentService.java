@@ -23,6 +23,7 @@ import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.payment.matching.UnmatchedPayments;
 import org.collectionorchestrator.reference.PaymentReferences;
 import org.collectionorchestrator.web.CommandValidator;
 import org.collectionorchestrator.web.ConflictException;
@@ -59,10 +60,11 @@ public class PaymentService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final CommandValidator validator;
+    private final UnmatchedPayments unmatchedPayments;
 
     public PaymentService(JdbcClient jdbc, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
                           AuditTrail audit, PaymentSettlement settlement, TransactionTemplate transaction, Clock clock,
-                          CommandValidator validator) {
+                          CommandValidator validator, UnmatchedPayments unmatchedPayments) {
         this.jdbc = jdbc;
         this.creditors = creditors;
         this.invoices = invoices;
@@ -72,6 +74,7 @@ public class PaymentService {
         this.transaction = transaction;
         this.clock = clock;
         this.validator = validator;
+        this.unmatchedPayments = unmatchedPayments;
     }
 
     public record Outcome(PaymentResult result, boolean created) {
@@ -121,6 +124,7 @@ public class PaymentService {
 
     private PaymentResult matchInTransaction(UUID paymentId, UUID invoiceId) {
         StoredPayment payment = lockPayment(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
+        unmatchedPayments.beforeMatch(paymentId, payment.result().status());
         RegisterPayment request = payment.request();
         if ("MATCHED".equals(payment.result().status())) {
             if (invoiceId.equals(payment.result().invoiceId())) {
@@ -203,6 +207,7 @@ public class PaymentService {
         if (!insertPayment(paymentId, request, "UNMATCHED", null, zero, zero, reason, fingerprint)) {
             return null;
         }
+        unmatchedPayments.awaitMatch(paymentId);
         return new Outcome(result(paymentId, "UNMATCHED", null, amount, zero, zero, reason), true);
     }
 
