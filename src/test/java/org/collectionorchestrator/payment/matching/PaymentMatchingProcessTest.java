@@ -124,6 +124,22 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
     }
 
     @Test
+    void aPaymentMatchedBeforeItsTaskExistsLeavesNoTaskBehind() {
+        String creditor = createCreditor("NO", "NOK", "nb");
+        String invoiceId = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK")).get("id").asText();
+        String paymentId = unmatchedPayment(creditor, "250.00", "NOK");
+
+        assertThat(post("/api/v1/payments/" + paymentId + "/match", Map.of("invoiceId", invoiceId)).getStatusCode().value())
+                .isEqualTo(200);
+
+        long process = processOf(paymentId);
+        awaitProcessCompleted(process);
+        assertThat(completedElements(process)).containsAnyOf("EndEvent_AlreadyHandled", "EndEvent_MatchedElsewhere");
+        assertThat(userTasks.openTasks(process)).isEmpty();
+        assertThat(paymentEntries(invoiceId)).isEqualTo(1);
+    }
+
+    @Test
     void anInvoiceThatCannotTakeThePaymentBringsTheTaskBackWithFreshCandidates() {
         String creditor = createCreditor("NO", "NOK", "nb");
         String otherCreditor = createCreditor("NO", "NOK", "nb");
