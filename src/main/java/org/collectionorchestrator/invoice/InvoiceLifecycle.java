@@ -131,6 +131,13 @@ public class InvoiceLifecycle {
         startProcess(invoices.find(invoice.id()).orElseThrow(), creditor);
     }
 
+    /** Written off on request, wherever the process is: dunning ends as after a settlement. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void writeOffAndEndDunning(Invoice invoice, Map<String, ?> details) {
+        writeOff(invoice, details);
+        endDunning(invoice);
+    }
+
     /** Dunning has ended unpaid; the collection hand-over continues from here. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void readyForCollection(Invoice invoice, Map<String, ?> details) {

@@ -12,6 +12,7 @@ import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.money.Money;
 import org.collectionorchestrator.payment.PaymentRows.NewPayment;
 import org.collectionorchestrator.payment.PaymentRows.Stored;
+import org.collectionorchestrator.payment.matching.UnmatchedPayments;
 import org.collectionorchestrator.reference.PaymentReferences;
 import org.collectionorchestrator.web.CommandValidator;
 import org.collectionorchestrator.web.ConflictException;
@@ -43,10 +44,11 @@ public class PaymentService {
     private final PaymentBooking booking;
     private final TransactionTemplate transaction;
     private final CommandValidator validator;
+    private final UnmatchedPayments unmatchedPayments;
 
     public PaymentService(CreditorRepository creditors, InvoiceRepository invoices, PaymentRows rows,
                           MatchIndexLoader matching, PaymentBooking booking, TransactionTemplate transaction,
-                          CommandValidator validator) {
+                          CommandValidator validator, UnmatchedPayments unmatchedPayments) {
         this.creditors = creditors;
         this.invoices = invoices;
         this.rows = rows;
@@ -54,6 +56,7 @@ public class PaymentService {
         this.booking = booking;
         this.transaction = transaction;
         this.validator = validator;
+        this.unmatchedPayments = unmatchedPayments;
     }
 
     public record Outcome(PaymentResult result, boolean created) {
@@ -83,6 +86,7 @@ public class PaymentService {
         }
         if (!match.matched()) {
             log.info("Payment {} of {} kept unmatched: {}", request.bankTransactionId(), facts.amount(), match.unmatchedReason());
+            unmatchedPayments.awaitMatch(paymentId);
             return new Outcome(rows.find(paymentId).orElseThrow(), true);
         }
         book(paymentId, creditor, match, facts.amount(), request);
@@ -112,6 +116,7 @@ public class PaymentService {
 
     private PaymentResult matchInTransaction(UUID paymentId, UUID invoiceId) {
         Stored payment = rows.lock(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
+        unmatchedPayments.beforeMatch(paymentId, payment.result().status());
         RegisterPayment request = payment.request();
         if (PaymentRows.MATCHED.equals(payment.result().status())) {
             if (invoiceId.equals(payment.result().invoiceId())) {

@@ -19,6 +19,7 @@ import org.collectionorchestrator.payment.PaymentRows.NewPayment;
 import org.collectionorchestrator.payment.StatementPlan.Kind;
 import org.collectionorchestrator.payment.StatementPlan.Line;
 import org.collectionorchestrator.payment.bankfile.AccountReport;
+import org.collectionorchestrator.payment.matching.UnmatchedPayments;
 import org.collectionorchestrator.payment.bankfile.BankFile;
 import org.collectionorchestrator.payment.bankfile.BankTransaction;
 import org.collectionorchestrator.web.RequestFingerprint;
@@ -38,14 +39,16 @@ class StatementBooking {
     private final PaymentBooking booking;
     private final PaymentReversals reversals;
     private final BankStatementRecords records;
+    private final UnmatchedPayments unmatchedPayments;
 
     StatementBooking(PaymentRows rows, MatchIndexLoader matching, PaymentBooking booking, PaymentReversals reversals,
-                     BankStatementRecords records) {
+                     BankStatementRecords records, UnmatchedPayments unmatchedPayments) {
         this.rows = rows;
         this.matching = matching;
         this.booking = booking;
         this.reversals = reversals;
         this.records = records;
+        this.unmatchedPayments = unmatchedPayments;
     }
 
     /** An account report of the file with the currency of the creditor's account it is for. */
@@ -106,6 +109,7 @@ class StatementBooking {
                 rows.recordBooking(payment.id(), result, Money.zero(payment.amount().currency()));
             } else {
                 tally.unmatched++;
+                unmatchedPayments.awaitMatch(payment.id());
             }
         }
         Map<Line, String> reversalOutcome = applyReversals(creditor, file, lines, tally);
