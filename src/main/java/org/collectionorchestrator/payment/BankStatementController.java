@@ -9,6 +9,7 @@ import org.collectionorchestrator.payment.bankfile.BankFileRejectedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -32,9 +33,18 @@ public class BankStatementController {
                     + "\"Match payment\"), booked reversals undo the payment they name, pending and debit entries are "
                     + "reported, wrong entries quarantined with their reason. The same transactions again book nothing "
                     + "(duplicates). 400 when the body is not a camt document we read (DTD, not XML, truncated, other "
-                    + "message), 422 when its account is not one of the creditor's bank accounts.")
-    public ImportSummary importStatement(@RequestParam String creditorId, HttpServletRequest request) throws IOException {
-        return imports.importStatement(creditorId, request.getInputStream());
+                    + "message), 422 when its account is not one of the creditor's bank accounts. With preview=true "
+                    + "nothing is booked: the answer says what an import would do (reversals not looked up). The "
+                    + "Server-Timing header gives the milliseconds spent reading and booking (or matching).")
+    public ResponseEntity<ImportSummary> importStatement(@RequestParam String creditorId,
+                                                         @RequestParam(defaultValue = "false") boolean preview,
+                                                         HttpServletRequest request) throws IOException {
+        BankStatementImport.Timings timings = new BankStatementImport.Timings();
+        ImportSummary summary = imports.importStatement(creditorId, request.getInputStream(), preview, timings);
+        return ResponseEntity.ok()
+                .header("Server-Timing", "read;dur=" + timings.readMillis() + ", " + (preview ? "match" : "book")
+                        + ";dur=" + timings.bookMillis())
+                .body(summary);
     }
 
     @ExceptionHandler(BankFileRejectedException.class)

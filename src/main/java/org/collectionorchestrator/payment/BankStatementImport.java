@@ -45,13 +45,44 @@ public class BankStatementImport {
      *         account is not one of the creditor's (422)
      */
     public ImportSummary importStatement(String creditorId, InputStream xml) {
+        return importStatement(creditorId, xml, false, new Timings());
+    }
+
+    /** How long reading the file and then booking (or, for a preview, matching) took. */
+    public static final class Timings {
+        private long readNanos;
+        private long bookNanos;
+
+        public long readMillis() {
+            return readNanos / 1_000_000;
+        }
+
+        public long bookMillis() {
+            return bookNanos / 1_000_000;
+        }
+    }
+
+    /**
+     * Imports the file, or with {@code preview} answers what importing it would do and books nothing (reading,
+     * duplicate check and matching as for an import; reversals are not looked up).
+     */
+    public ImportSummary importStatement(String creditorId, InputStream xml, boolean preview, Timings timings) {
         Creditor creditor = creditors.find(creditorId)
                 .orElseThrow(() -> new UnprocessableException("Unknown creditor " + creditorId));
+        long start = System.nanoTime();
         BankFile file = reader.read(xml);
         List<StatementBooking.Report> reports = file.reports().stream()
                 .map(report -> new StatementBooking.Report(report, accountCurrency(creditor, report)))
                 .toList();
+        timings.readNanos = System.nanoTime() - start;
+        start = System.nanoTime();
+        if (preview) {
+            ImportSummary summary = booking.preview(creditor, file, reports);
+            timings.bookNanos = System.nanoTime() - start;
+            return summary;
+        }
         ImportSummary summary = transaction.execute(status -> booking.book(creditor, file, reports));
+        timings.bookNanos = System.nanoTime() - start;
         log.info("Bank file {} ({}) for creditor {}: {} entries, {} payments ({} matched, {} unmatched), {} duplicates, "
                         + "{} ignored, {} reversed, {} quarantined", file.messageId(), file.messageType(), creditorId,
                 summary.entries(), summary.paymentsCreated(), summary.matched(), summary.unmatched(), summary.duplicates(),

@@ -66,13 +66,31 @@ class StatementBooking {
                 tally.matched, tally.unmatched, tally.duplicates, tally.ignored, tally.reversed, tally.quarantined);
     }
 
-    private void bookReport(Creditor creditor, BankFile file, Report report, Tally tally) {
-        AccountReport account = report.report();
-        tally.entries += account.entries().size();
-        List<Line> lines = StatementPlan.of(account, report.accountCurrency());
-        UUID statementId = records.insertStatement(creditor.id(), account.account(), file.messageId(),
-                file.messageType(), account.reportId());
+    /**
+     * What importing the file would do, without booking anything: the same reading, duplicate check and matching
+     * (reversals are not looked up). For a person checking a file first, and for measuring matching alone.
+     */
+    @Transactional(readOnly = true)
+    ImportSummary preview(Creditor creditor, BankFile file, List<Report> reports) {
+        Tally tally = new Tally();
+        for (Report report : reports) {
+            tally.entries += report.report().entries().size();
+            List<Line> lines = StatementPlan.of(report.report(), report.accountCurrency());
+            List<Line> fresh = fresh(creditor, lines);
+            List<PaymentMatch> matches = match(creditor, fresh);
+            tally.created += fresh.size();
+            tally.matched += (int) matches.stream().filter(PaymentMatch::matched).count();
+            tally.unmatched += (int) matches.stream().filter(m -> !m.matched()).count();
+            tally.duplicates += (int) lines.stream().filter(l -> l.kind() == Kind.PAYMENT).count() - fresh.size();
+            summariseSkipped(lines, Map.of(), tally);
+        }
+        String accounts = String.join(",", reports.stream().map(r -> r.report().account()).distinct().toList());
+        return new ImportSummary(file.messageId(), file.messageType(), accounts, tally.entries, tally.created,
+                tally.matched, tally.unmatched, tally.duplicates, tally.ignored, tally.reversed, tally.quarantined);
+    }
 
+    /** The payment lines no earlier file booked, each key once. */
+    private List<Line> fresh(Creditor creditor, List<Line> lines) {
         List<Line> payments = lines.stream().filter(l -> l.kind() == Kind.PAYMENT).toList();
         Set<String> seen = rows.existing(creditor.id(), payments.stream().map(l -> l.transaction().key()).toList());
         List<Line> fresh = new ArrayList<>();
@@ -82,8 +100,22 @@ class StatementBooking {
                 fresh.add(line);
             }
         }
-        List<PaymentMatch> matches = matching.matchAll(creditor.id(),
-                fresh.stream().map(l -> PaymentFacts.of(l.transaction())).toList());
+        return fresh;
+    }
+
+    private List<PaymentMatch> match(Creditor creditor, List<Line> fresh) {
+        return matching.matchAll(creditor.id(), fresh.stream().map(l -> PaymentFacts.of(l.transaction())).toList());
+    }
+
+    private void bookReport(Creditor creditor, BankFile file, Report report, Tally tally) {
+        AccountReport account = report.report();
+        tally.entries += account.entries().size();
+        List<Line> lines = StatementPlan.of(account, report.accountCurrency());
+        UUID statementId = records.insertStatement(creditor.id(), account.account(), file.messageId(),
+                file.messageType(), account.reportId());
+
+        List<Line> fresh = fresh(creditor, lines);
+        List<PaymentMatch> matches = match(creditor, fresh);
         List<NewPayment> newPayments = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
             newPayments.add(newPayment(creditor, file, statementId, fresh.get(i), matches.get(i)));
@@ -190,7 +222,10 @@ class StatementBooking {
         Set<String> listed = new HashSet<>();
         for (Line line : lines) {
             String reason = line.kind() == Kind.REVERSAL ? reversalOutcome.get(line) : line.reason();
-            if (reason == null || line.kind() == Kind.PAYMENT) {
+            if (line.kind() == Kind.PAYMENT) {
+                continue;
+            }
+            if (reason == null) {
                 continue;
             }
             if (reason.startsWith("duplicate")) {
