@@ -34,6 +34,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class StatementBooking {
 
+    private static final String REVERSAL_APPLIED_BEFORE = "reversal applied by an earlier file";
+
     private final PaymentRows rows;
     private final MatchIndexLoader matching;
     private final PaymentBooking booking;
@@ -161,7 +163,7 @@ class StatementBooking {
                 }
                 case REVERSAL -> {
                     reason = reversalOutcome.get(line);
-                    outcome = reason == null ? "REVERSED" : reason.startsWith("duplicate") ? "DUPLICATE" : "IGNORED";
+                    outcome = reason == null ? "REVERSED" : REVERSAL_APPLIED_BEFORE.equals(reason) ? "DUPLICATE" : "IGNORED";
                 }
                 case IGNORED -> outcome = "IGNORED";
                 default -> outcome = "QUARANTINED";
@@ -191,7 +193,7 @@ class StatementBooking {
         for (Line line : reversalLines) {
             BankTransaction tx = line.transaction();
             if (applied.contains(tx.key())) {
-                why.put(line, "duplicate: reversal applied by an earlier file");
+                why.put(line, REVERSAL_APPLIED_BEFORE);
                 continue;
             }
             PaymentRows.Stored target = candidates.stream()
@@ -228,7 +230,7 @@ class StatementBooking {
             if (reason == null) {
                 continue;
             }
-            if (reason.startsWith("duplicate")) {
+            if (REVERSAL_APPLIED_BEFORE.equals(reason)) {
                 tally.duplicates++;
                 continue;
             }

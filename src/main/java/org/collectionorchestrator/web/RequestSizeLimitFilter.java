@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Locale;
+import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,10 +30,10 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     private final ObjectMapper json;
 
     public RequestSizeLimitFilter(@Value("${collection.api.max-body-bytes:65536}") long maxJsonBytes,
-                                  @Value("${collection.api.max-bank-file-bytes:209715200}") long maxBankFileBytes,
+                                  @Value("${collection.bank-import.max-file-size:200MB}") DataSize maxBankFile,
                                   ObjectMapper json) {
         this.maxJsonBytes = maxJsonBytes;
-        this.maxBankFileBytes = maxBankFileBytes;
+        this.maxBankFileBytes = maxBankFile.toBytes();
         this.json = json;
     }
 

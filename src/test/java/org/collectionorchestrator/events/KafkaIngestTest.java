@@ -279,17 +279,6 @@ class KafkaIngestTest extends KafkaTestSupport {
                 .param("id", invoiceId).query(Long.class).single();
     }
 
-    /** The last audit entry of that type (dunning may have stopped after it). */
-    private static JsonNode lastAudit(JsonNode invoice, String type) {
-        JsonNode found = null;
-        for (JsonNode entry : invoice.get("auditTrail")) {
-            if (entry.get("type").asText().equals(type)) {
-                found = entry;
-            }
-        }
-        assertThat(found).as("audit entry %s", type).isNotNull();
-        return found;
-    }
 
     /** The invoice as the API shows it, less what differs by nature between two invoices. */
     private static JsonNode comparable(JsonNode invoice) {

@@ -102,14 +102,4 @@ class WriteOffApiTest extends ApplicationTestSupport {
                 .param("id", invoiceId).query(BigDecimal.class).single();
     }
 
-    private static JsonNode lastAudit(JsonNode invoice, String type) {
-        JsonNode found = null;
-        for (JsonNode entry : invoice.get("auditTrail")) {
-            if (entry.get("type").asText().equals(type)) {
-                found = entry;
-            }
-        }
-        assertThat(found).as("audit entry %s", type).isNotNull();
-        return found;
-    }
 }

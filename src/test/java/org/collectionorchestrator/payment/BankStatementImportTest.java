@@ -28,14 +28,7 @@ class BankStatementImportTest extends ApplicationTestSupport {
     JdbcClient jdbc;
 
     private String creditorWithAccount(String target) {
-        String id = unique("cred-no");
-        Map<String, Object> banking = Map.of("referenceScheme", "NO_KID_MOD10", "referenceTarget", target,
-                "bankAccounts", List.of(Map.of("account", "NO93 8601 1117 947")));
-        ResponseEntity<JsonNode> response = rest.exchange("/api/v1/creditors/" + id, HttpMethod.PUT,
-                jsonEntity(Map.of("name", "Creditor " + id, "country", "NO", "currency", "NOK", "language", "nb",
-                        "banking", banking)), JsonNode.class);
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
-        return id;
+        return creditorWithBankAccount("NO", "NOK", "nb", "NO93 8601 1117 947", target);
     }
 
     private JsonNode invoiceOf(String creditor, String amount, String customerId, LocalDate due) {
@@ -47,16 +40,11 @@ class BankStatementImportTest extends ApplicationTestSupport {
     }
 
     private ResponseEntity<JsonNode> upload(String creditor, String xml) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_XML);
-        return rest.exchange("/api/v1/bank-statements?creditorId=" + creditor, HttpMethod.POST,
-                new HttpEntity<>(xml, headers), JsonNode.class);
+        return uploadBankFile(creditor, xml);
     }
 
     private JsonNode imported(String creditor, String xml) {
-        ResponseEntity<JsonNode> response = upload(creditor, xml);
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
-        return response.getBody();
+        return importBankFile(creditor, xml);
     }
 
     private long ledgerRows(String creditor) {
@@ -225,5 +213,39 @@ class BankStatementImportTest extends ApplicationTestSupport {
         assertThat(invoice(invoice.get("id").asText()).get("outstanding").asText()).isEqualTo("100.00");
         assertThat(jdbc.sql("select count(*) from payment where creditor_id = :c").param("c", creditor)
                 .query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void billionLaughsWrongNamespaceAndAnotherCurrencyAreRefusedAndAnEntryWithTooManyDecimalsIsQuarantined() {
+        String creditor = creditorWithAccount("INVOICE");
+        JsonNode invoice = invoiceOf(creditor, "100.00", null, today().plusDays(14));
+        String reference = invoice.get("paymentReference").asText();
+        String laughs = """
+                <?xml version="1.0"?>
+                <!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">]>
+                <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.054.001.02">&lol2;</Document>""";
+        String pain = CamtFiles.notification(Version.V02).namespace("urn:iso:std:iso:20022:tech:xsd:pain.001.001.03")
+                .account(ACCOUNT).entry(e -> e.credit("100.00").servicerRef("N1").tx(t -> t.amount("100.00").scor(reference))).xml();
+        String euro = CamtFiles.notification(Version.V02).account(ACCOUNT).currency("EUR")
+                .entry(e -> e.credit("100.00").currency("EUR").servicerRef("E1").tx(t -> t.amount("100.00", "EUR").scor(reference))).xml();
+        String decimals = CamtFiles.notification(Version.V02).account(ACCOUNT).currency("NOK")
+                .entry(e -> e.credit("100.001").servicerRef("D1").tx(t -> t.amount("100.001").scor(reference)))
+                .entry(e -> e.credit("30.00").servicerRef("D2").tx(t -> t.amount("30.00").scor(reference))).xml();
+
+        assertThat(upload(creditor, laughs).getStatusCode().value()).isEqualTo(400);
+        ResponseEntity<JsonNode> wrongNamespace = upload(creditor, pain);
+        assertThat(wrongNamespace.getStatusCode().value()).isEqualTo(400);
+        assertThat(wrongNamespace.getBody().get("detail").asText()).contains("pain.001");
+        ResponseEntity<JsonNode> otherCurrency = upload(creditor, euro);
+        assertThat(otherCurrency.getStatusCode().value()).isEqualTo(422);
+        assertThat(invoice(invoice.get("id").asText()).get("outstanding").asText()).isEqualTo("100.00");
+
+        JsonNode summary = imported(creditor, decimals);
+
+        assertThat(summary.get("quarantined")).hasSize(1);
+        assertThat(summary.get("quarantined").get(0).get("reason").asText()).contains("decimals");
+        assertThat(summary.get("paymentsCreated").asInt()).isEqualTo(1);
+        assertThat(invoice(invoice.get("id").asText()).get("outstanding").asText()).as("only the sound entry booked")
+                .isEqualTo("70.00");
     }
 }

@@ -3,7 +3,6 @@ package org.collectionorchestrator.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,19 +18,6 @@ class PaymentMatchApiTest extends ApplicationTestSupport {
     @Autowired
     JdbcClient jdbc;
 
-    private JsonNode unmatchedPayment(String creditor, String amount, String currency) {
-        ObjectNode body = json.createObjectNode()
-                .put("creditorId", creditor)
-                .put("amount", amount)
-                .put("currency", currency)
-                .put("paymentReference", "27078413730011702")
-                .put("bookingDate", today().toString())
-                .put("bankTransactionId", unique("tx"));
-        ResponseEntity<JsonNode> response = post("/api/v1/payments", body);
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(202);
-        assertThat(response.getBody().get("status").asText()).isEqualTo("UNMATCHED");
-        return response.getBody();
-    }
 
     private ResponseEntity<JsonNode> match(String paymentId, String invoiceId) {
         return post("/api/v1/payments/" + paymentId + "/match", Map.of("invoiceId", invoiceId));

@@ -97,6 +97,61 @@ public abstract class ApplicationTestSupport {
         return id;
     }
 
+    /** A creditor receiving payments on {@code account} (an IBAN or national number) in its own currency. */
+    protected String creditorWithBankAccount(String country, String currency, String language, String account,
+                                             String referenceTarget) {
+        String id = unique("cred-" + country.toLowerCase());
+        Map<String, Object> banking = Map.of("referenceTarget", referenceTarget,
+                "bankAccounts", List.of(Map.of("account", account)));
+        ResponseEntity<JsonNode> response = rest.exchange("/api/v1/creditors/" + id, HttpMethod.PUT,
+                jsonEntity(Map.of("name", "Creditor " + id, "country", country, "currency", currency, "language", language,
+                        "banking", banking)), JsonNode.class);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+        return id;
+    }
+
+    /** POST /api/v1/bank-statements with a camt file as the body. */
+    protected ResponseEntity<JsonNode> uploadBankFile(String creditorId, String xml) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_XML);
+        return rest.exchange("/api/v1/bank-statements?creditorId=" + creditorId, HttpMethod.POST,
+                new HttpEntity<>(xml, headers), JsonNode.class);
+    }
+
+    /** Imports the camt file and answers its summary; fails unless it was imported (200). */
+    protected JsonNode importBankFile(String creditorId, String xml) {
+        ResponseEntity<JsonNode> response = uploadBankFile(creditorId, xml);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(200);
+        return response.getBody();
+    }
+
+    /** A payment whose reference names no invoice: kept UNMATCHED (202); answers it. */
+    protected JsonNode unmatchedPayment(String creditorId, String amount, String currency) {
+        ObjectNode body = json.createObjectNode()
+                .put("creditorId", creditorId)
+                .put("amount", amount)
+                .put("currency", currency)
+                .put("paymentReference", "27078413730011702")
+                .put("bookingDate", today().toString())
+                .put("bankTransactionId", unique("tx"));
+        ResponseEntity<JsonNode> response = post("/api/v1/payments", body);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(202);
+        assertThat(response.getBody().get("status").asText()).isEqualTo("UNMATCHED");
+        return response.getBody();
+    }
+
+    /** The last audit entry of that type in an invoice view (dunning may have stopped after it). */
+    protected static JsonNode lastAudit(JsonNode invoice, String type) {
+        JsonNode found = null;
+        for (JsonNode entry : invoice.get("auditTrail")) {
+            if (entry.get("type").asText().equals(type)) {
+                found = entry;
+            }
+        }
+        assertThat(found).as("audit entry %s", type).isNotNull();
+        return found;
+    }
+
     protected ObjectNode invoiceBody(String creditorId, String segment, boolean priority, LocalDate dueDate, String amount,
                                      String currency) {
         ObjectNode customer = json.createObjectNode()

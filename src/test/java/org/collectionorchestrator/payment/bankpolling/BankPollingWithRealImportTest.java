@@ -17,20 +17,14 @@ import org.collectionorchestrator.payment.BankStatementImport;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 
 /**
- * AFTER MERGE: polling with the real {@link BankStatementImport} (the lead's) and the real cursors, on the shared
- * application context (the connection is built here, so no context of its own). Enable once the import is in and the
- * creditor settings have {@code bankAccounts} (part A); use {@code support.CamtFiles} (part B) for the file instead
- * of the hand-written one below if it is there.
+ * Polling with the real {@link BankStatementImport} and the real cursors, on the shared application context (the
+ * connection is built here, so no context of its own): the payment is booked once, and the cursor moves with it.
  */
-@Tag("after-merge")
-@Disabled("AFTER MERGE: needs the real BankStatementImport (lead) and creditor bankAccounts (part A)")
 class BankPollingWithRealImportTest extends ApplicationTestSupport {
 
     private static final String ACCOUNT = "NO9386011117947";
@@ -58,7 +52,7 @@ class BankPollingWithRealImportTest extends ApplicationTestSupport {
         String creditor = unique("polled");
         rest.exchange("/api/v1/creditors/" + creditor, HttpMethod.PUT, jsonEntity(Map.of("name", "Polled AS",
                 "country", "NO", "currency", "NOK", "language", "nb",
-                "bankAccounts", List.of(Map.of("account", ACCOUNT, "currency", "NOK")))), String.class);
+                "banking", Map.of("bankAccounts", List.of(Map.of("account", ACCOUNT, "currency", "NOK"))))), String.class);
         bank.stubFor(listing(ACCOUNT).willReturn(okJson(list("s-1", "2026-12-01T05:00:00Z", "s-1", "2026-12-01T05:00:00Z"))));
         bank.stubFor(statement("s-1").willReturn(xml(camt053(ACCOUNT))));
         BankStatementPolling polling = new BankStatementPolling(

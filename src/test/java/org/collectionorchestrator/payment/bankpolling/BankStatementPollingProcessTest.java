@@ -44,6 +44,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
@@ -52,7 +53,10 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * "Bank statement polling" on the in-memory engine: its timer starts it, the worker polls a WireMock bank with one
  * connection, and a failure ends as an incident (never a silent gap) while the cursor stays. The import is a mock
  * here (the real one: {@code BankPollingWithRealImportTest}). A context of its own: the only one with a connection.
+ * It is closed after the class: a second context left running would relay the shared outbox with no engine client
+ * of its own and fail the other tests' messages.
  */
+@DirtiesContext
 class BankStatementPollingProcessTest extends ApplicationTestSupport {
 
     private static final String CREDITOR = "bank-polling-test";

@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.time.Duration;
@@ -34,7 +33,7 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
         String other = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "900.00", "NOK")).get("id").asText();
         String fitting = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1250.00", "NOK")).get("id").asText();
         register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "500.00", "EUR"));
-        String paymentId = unmatchedPayment(creditor, "1250.00", "NOK");
+        String paymentId = unmatchedPayment(creditor, "1250.00", "NOK").get("id").asText();
 
         long process = processOf(paymentId);
         OpenUserTask task = awaitUserTask(process, "credit-control");
@@ -70,7 +69,7 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
         String creditor = createCreditor("NO", "NOK", "nb");
         JsonNode registered = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK"));
         String invoiceId = registered.get("id").asText();
-        String paymentId = unmatchedPayment(creditor, "300.00", "NOK");
+        String paymentId = unmatchedPayment(creditor, "300.00", "NOK").get("id").asText();
         long process = processOf(paymentId);
 
         userTasks.complete(awaitUserTask(process, "credit-control").userTaskKey(),
@@ -86,7 +85,7 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
     void aRefundMarksThePaymentAndBooksNothing() {
         String creditor = createCreditor("NO", "NOK", "nb");
         String invoiceId = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK")).get("id").asText();
-        String paymentId = unmatchedPayment(creditor, "777.00", "NOK");
+        String paymentId = unmatchedPayment(creditor, "777.00", "NOK").get("id").asText();
         long process = processOf(paymentId);
 
         userTasks.complete(awaitUserTask(process, "credit-control").userTaskKey(),
@@ -107,7 +106,7 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
     void aPaymentMatchedOverRestWhileTheTaskIsOpenWithdrawsTheTask() {
         String creditor = createCreditor("NO", "NOK", "nb");
         String invoiceId = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK")).get("id").asText();
-        String paymentId = unmatchedPayment(creditor, "1000.00", "NOK");
+        String paymentId = unmatchedPayment(creditor, "1000.00", "NOK").get("id").asText();
         long process = processOf(paymentId);
         OpenUserTask task = awaitUserTask(process, "credit-control");
 
@@ -127,7 +126,7 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
     void aPaymentMatchedBeforeItsTaskExistsLeavesNoTaskBehind() {
         String creditor = createCreditor("NO", "NOK", "nb");
         String invoiceId = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK")).get("id").asText();
-        String paymentId = unmatchedPayment(creditor, "250.00", "NOK");
+        String paymentId = unmatchedPayment(creditor, "250.00", "NOK").get("id").asText();
 
         assertThat(post("/api/v1/payments/" + paymentId + "/match", Map.of("invoiceId", invoiceId)).getStatusCode().value())
                 .isEqualTo(200);
@@ -145,7 +144,7 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
         String otherCreditor = createCreditor("NO", "NOK", "nb");
         String invoiceId = register(invoiceBody(creditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK")).get("id").asText();
         String foreign = register(invoiceBody(otherCreditor, "PRIVATE", false, today().plusDays(14), "1000.00", "NOK")).get("id").asText();
-        String paymentId = unmatchedPayment(creditor, "400.00", "NOK");
+        String paymentId = unmatchedPayment(creditor, "400.00", "NOK").get("id").asText();
         long process = processOf(paymentId);
         OpenUserTask first = awaitUserTask(process, "credit-control");
 
@@ -162,18 +161,6 @@ class PaymentMatchingProcessTest extends ApplicationTestSupport {
         assertThat(invoice(invoiceId).get("outstanding").asText()).isEqualTo("600.00");
     }
 
-    private String unmatchedPayment(String creditor, String amount, String currency) {
-        ObjectNode body = json.createObjectNode()
-                .put("creditorId", creditor)
-                .put("amount", amount)
-                .put("currency", currency)
-                .put("paymentReference", "27078413730011702")
-                .put("bookingDate", today().toString())
-                .put("bankTransactionId", unique("tx"));
-        ResponseEntity<JsonNode> response = post("/api/v1/payments", body);
-        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(202);
-        return response.getBody().get("id").asText();
-    }
 
     private JsonNode payment(String paymentId) {
         return rest.getForObject("/api/v1/payments/" + paymentId, JsonNode.class);
