@@ -3,7 +3,6 @@ package org.collectionorchestrator.payment;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.Currency;
 import java.util.HashSet;
@@ -115,24 +114,31 @@ class StatementBooking {
         List<Line> lines = StatementPlan.of(account, report.accountCurrency());
         UUID statementId = records.insertStatement(creditor.id(), account.account(), file.messageId(),
                 file.messageType(), account.reportId());
+        Map<Line, UUID> paymentOf = bookPayments(creditor, file, statementId, fresh(creditor, lines), tally);
+        Map<Line, String> reversalOutcome = applyReversals(creditor, file, lines, tally);
+        records.insertLines(statementId, rows(lines, paymentOf, reversalOutcome, tally));
+        summariseSkipped(lines, reversalOutcome, tally);
+    }
 
-        List<Line> fresh = fresh(creditor, lines);
+    /**
+     * Stores the new payments in one round trip, then books each matched one and hands each unmatched one to a
+     * person; answers the payment of each line this import stored (a concurrent import may have stored some first).
+     */
+    private Map<Line, UUID> bookPayments(Creditor creditor, BankFile file, UUID statementId, List<Line> fresh,
+                                         Tally tally) {
         List<PaymentMatch> matches = match(creditor, fresh);
         List<NewPayment> newPayments = new ArrayList<>();
         for (int i = 0; i < fresh.size(); i++) {
             newPayments.add(newPayment(creditor, file, statementId, fresh.get(i), matches.get(i)));
         }
         Set<UUID> stored = rows.insertAll(newPayments);
-
         // Lines are compared as the objects they are: two transactions of a file may read alike.
         Map<Line, UUID> paymentOf = new IdentityHashMap<>();
-        Set<Line> booked = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int i = 0; i < fresh.size(); i++) {
             NewPayment payment = newPayments.get(i);
             if (!stored.contains(payment.id())) {
-                continue; // stored by a concurrent import of the same transaction
+                continue;
             }
-            booked.add(fresh.get(i));
             paymentOf.put(fresh.get(i), payment.id());
             tally.created++;
             PaymentMatch match = matches.get(i);
@@ -146,32 +152,28 @@ class StatementBooking {
                 unmatchedPayments.awaitMatch(payment.id());
             }
         }
-        Map<Line, String> reversalOutcome = applyReversals(creditor, file, lines, tally);
+        return paymentOf;
+    }
 
+    /** Every line with what became of it, for reconciliation; counts the duplicate payments. */
+    private List<Row> rows(List<Line> lines, Map<Line, UUID> paymentOf, Map<Line, String> reversalOutcome, Tally tally) {
         List<Row> rowsOut = new ArrayList<>();
         int number = 0;
         for (Line line : lines) {
             number++;
-            String outcome;
-            String reason = line.reason();
-            switch (line.kind()) {
-                case PAYMENT -> {
-                    outcome = booked.contains(line) ? "BOOKED" : "DUPLICATE";
-                    if (!booked.contains(line)) {
-                        tally.duplicates++;
-                    }
-                }
-                case REVERSAL -> {
-                    reason = reversalOutcome.get(line);
-                    outcome = reason == null ? "REVERSED" : REVERSAL_APPLIED_BEFORE.equals(reason) ? "DUPLICATE" : "IGNORED";
-                }
-                case IGNORED -> outcome = "IGNORED";
-                default -> outcome = "QUARANTINED";
+            String reason = line.kind() == Kind.REVERSAL ? reversalOutcome.get(line) : line.reason();
+            String outcome = switch (line.kind()) {
+                case PAYMENT -> paymentOf.containsKey(line) ? "BOOKED" : "DUPLICATE";
+                case REVERSAL -> reason == null ? "REVERSED" : REVERSAL_APPLIED_BEFORE.equals(reason) ? "DUPLICATE" : "IGNORED";
+                case IGNORED -> "IGNORED";
+                case QUARANTINED -> "QUARANTINED";
+            };
+            if (line.kind() == Kind.PAYMENT && !paymentOf.containsKey(line)) {
+                tally.duplicates++;
             }
             rowsOut.add(row(number, line, outcome, reason, paymentOf.get(line)));
         }
-        records.insertLines(statementId, rowsOut);
-        summariseSkipped(lines, reversalOutcome, tally);
+        return rowsOut;
     }
 
     /** Applies each booked reversal to the payment it names (same end-to-end id and amount); answers why not, per line. */
