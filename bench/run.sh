@@ -175,9 +175,13 @@ if selected bank-import; then
   # -Xmx512m: the heap target; a preview of the whole file that answers at all stayed within it.
   # BENCH_BANK_JFR=1 records the run with JFR (profile settings) and summarises it.
   BANK_JVM="-Xmx512m"
-  [ "${BENCH_BANK_JFR:-0}" = 1 ] && BANK_JVM="$BANK_JVM -XX:StartFlightRecording=settings=profile,filename=$(pwd)/$WORK/bank-import.jfr"
+  BANK_TITLE="7. bank-import (camt.054 against open invoices)"
+  if [ "${BENCH_BANK_JFR:-0}" = 1 ]; then
+    BANK_JVM="$BANK_JVM -XX:StartFlightRecording=settings=profile,filename=$(pwd)/$WORK/bank-import.jfr"
+    BANK_TITLE="$BANK_TITLE, JFR on"
+  fi
   start_service bank-import "$BANK_JVM" && {
-    loadgen bank-import "$WORK/70-bank-import.md" --title "7. bank-import (camt.054 against open invoices)" \
+    loadgen bank-import "$WORK/70-bank-import.md" --title "$BANK_TITLE" \
       --base-url "$BASE_URL" --db "$DB_URL" --invoices "$BANK_INVOICES" --customers "$BANK_CUSTOMERS" \
       --entries "$BANK_ENTRIES" --book-entries "$BANK_BOOK_ENTRIES" --max-seconds "$BANK_MAX_SECONDS"
     stop_service; RUNS+=(bank-import); } || STATUS=1
