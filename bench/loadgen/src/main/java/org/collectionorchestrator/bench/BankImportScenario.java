@@ -122,6 +122,8 @@ final class BankImportScenario {
                         + " references, one round trip) over JDBC",
                 Report.fmt("%.2f s, %,.0f rows; naive / bulk = %.1f×", bulk[0], bulk[1], naiveWall / bulk[0]), "", null);
 
+        report.note("Plan of that query (EXPLAIN ANALYZE, run after it): `" + lastPlan + "`");
+
         // 4c. a real import of a smaller file against other invoices of the same set
         if (bookEntries > 0 && secondsLeft(deadline) > 10) {
             int bookStep = Math.max(1, invoices / bookEntries);
@@ -316,9 +318,33 @@ final class BankImportScenario {
                     rows++;
                 }
             }
-            return new double[] {(System.nanoTime() - start) / 1e9, rows};
+            double seconds = (System.nanoTime() - start) / 1e9;
+            // the same query explained, so the report says how PostgreSQL runs it (plan and server-side time)
+            try (PreparedStatement explain = c.prepareStatement("explain (analyze, costs off, timing off, summary on) "
+                    + "select i.id, i.invoice_number, i.payment_reference, i.customer_id, c.name as customer_name, "
+                    + "i.amount, i.currency, i.status, i.due_date, i.issue_date from invoice i join customer c "
+                    + "on c.creditor_id = i.creditor_id and c.id = i.customer_id where i.creditor_id = ? and "
+                    + "(i.payment_reference = any(?) or i.invoice_number = any(?) or i.id = any(?))")) {
+                explain.setString(1, creditor);
+                explain.setArray(2, c.createArrayOf("varchar", refs));
+                explain.setArray(3, c.createArrayOf("varchar", new String[0]));
+                explain.setArray(4, c.createArrayOf("uuid", new Object[0]));
+                StringBuilder plan = new StringBuilder();
+                try (ResultSet rs = explain.executeQuery()) {
+                    while (rs.next()) {
+                        plan.append(rs.getString(1).replaceAll("\\s+", " ").strip()).append(" / ");
+                    }
+                }
+                lastPlan = plan.toString();
+            } catch (java.sql.SQLException e) {
+                lastPlan = "(explain failed: " + e.getMessage() + ")";
+            }
+            return new double[] {seconds, rows};
         }
     }
+
+    /** The plan of the bulk query, one line, as EXPLAIN ANALYZE gave it. */
+    private static String lastPlan = "";
 
     private record Post(int status, JsonNode summary, double seconds, String serverTiming) {
         long timing(String name) {
