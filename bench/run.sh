@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark of issue 13: bash bench/run.sh [scenario ...]
-#   scenarios: registration kafka-ingest process-starts payment-latency memory profile (default: all of them)
+#   scenarios: registration kafka-ingest process-starts payment-latency memory profile bank-import (default: all)
 # Builds the service jar and the load generator, starts the service on its local profile once per scenario (fresh
 # database and engine each time), drives the load from bench/loadgen (Java), stops the service, and appends the
 # figures with machine and date to bench/results/<yyyy-mm-dd>.md. See bench/README.md.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source .ci/jdk.sh
 source .ci/postgres.sh
 
-ALL=(registration kafka-ingest process-starts payment-latency memory profile)
+ALL=(registration kafka-ingest process-starts payment-latency memory profile bank-import)
 if [ $# -eq 0 ]; then SELECTED=("${ALL[@]}"); else SELECTED=("$@"); fi
 for s in "${SELECTED[@]}"; do
   [[ " ${ALL[*]} " == *" $s "* ]] || { echo "unknown scenario '$s'; one of: ${ALL[*]}" >&2; exit 2; }
@@ -24,6 +24,9 @@ KAFKA_MAX_SECONDS=${BENCH_KAFKA_MAX_SECONDS:-420}
 PS_WARMUP=${BENCH_PS_WARMUP:-100}; PS_COUNT=${BENCH_PS_COUNT:-1000}
 PAY_COUNT=${BENCH_PAY_COUNT:-300}; PAY_RATE=${BENCH_PAY_RATE:-50}
 PROFILE_WARMUP=${BENCH_PROFILE_WARMUP:-200}; PROFILE_COUNT=${BENCH_PROFILE_COUNT:-1000}
+BANK_INVOICES=${BENCH_BANK_INVOICES:-1000000}; BANK_CUSTOMERS=${BENCH_BANK_CUSTOMERS:-100000}
+BANK_ENTRIES=${BENCH_BANK_ENTRIES:-100000}; BANK_BOOK_ENTRIES=${BENCH_BANK_BOOK_ENTRIES:-10000}
+BANK_MAX_SECONDS=${BENCH_BANK_MAX_SECONDS:-600}
 DB_NAME=collection_orchestrator_bench_local   # its own *_local database: a running `bash .ci/dev run` keeps its own
 DB_URL="jdbc:postgresql://localhost:5432/$DB_NAME"
 
@@ -168,6 +171,26 @@ if selected profile; then
   fi
 fi
 
+if selected bank-import; then
+  # -Xmx512m: the issue's heap target; a preview of the whole file that answers at all stayed within it.
+  # BENCH_BANK_JFR=1 records the run with JFR (profile settings) and summarises it.
+  BANK_JVM="-Xmx512m"
+  BANK_TITLE="7. bank-import (camt.054 against open invoices)"
+  if [ "${BENCH_BANK_JFR:-0}" = 1 ]; then
+    BANK_JVM="$BANK_JVM -XX:StartFlightRecording=settings=profile,filename=$(pwd)/$WORK/bank-import.jfr"
+    BANK_TITLE="$BANK_TITLE, JFR on"
+  fi
+  start_service bank-import "$BANK_JVM" && {
+    loadgen bank-import "$WORK/70-bank-import.md" --title "$BANK_TITLE" \
+      --base-url "$BASE_URL" --db "$DB_URL" --invoices "$BANK_INVOICES" --customers "$BANK_CUSTOMERS" \
+      --entries "$BANK_ENTRIES" --book-entries "$BANK_BOOK_ENTRIES" --max-seconds "$BANK_MAX_SECONDS"
+    stop_service; RUNS+=(bank-import); } || STATUS=1
+  if [ "${BENCH_BANK_JFR:-0}" = 1 ] && [ -s "$WORK/bank-import.jfr" ]; then
+    loadgen jfr-summary "$WORK/71-bank-import-profile.md" --title "7. bank-import: where the service's time goes (JFR)" \
+      --jfr "$WORK/bank-import.jfr"
+  fi
+fi
+
 # 5. memory: peak heap used (sampled each second) and peak RSS (VmHWM) of every service run above
 {
   echo "## 5. memory (service JVM, per service run)"
@@ -182,7 +205,8 @@ fi
     echo "| $run | $peak | $hwm | $(wc -l <"$f" 2>/dev/null || echo 0) |"
   done
   echo
-  echo "- No target in the issue. Heap used includes garbage not yet collected (default GC and heap: G1, max heap 1/4 of RAM)."
+  echo "- No target in the issue (bank-import: < 512 MB, run with -Xmx512m). Heap used includes garbage not yet collected"
+  echo "  (default GC and heap: G1, max heap 1/4 of RAM; bank-import: max heap 512 MiB)."
   echo "  The in-memory engine keeps every record of every instance on the heap (stack.md: ~0.5 MB per instance)."
   echo
 } >"$WORK/50-memory.md"

@@ -57,6 +57,15 @@ final class Service {
         return new Response(response.statusCode(), parse(response.body()));
     }
 
+    /** Status, headers and body as they came (for answers whose headers matter). */
+    HttpResponse<byte[]> sendRaw(HttpRequest request) throws IOException, InterruptedException {
+        return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    JsonNode json(byte[] body) {
+        return parse(body);
+    }
+
     CompletableFuture<Response> sendAsync(HttpRequest request) {
         return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(r -> new Response(r.statusCode(), parse(r.body())));
