@@ -3,8 +3,12 @@ package org.collectionorchestrator.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.actuate.health.HealthEndpointGroup;
+import org.springframework.boot.actuate.health.HealthEndpointGroups;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
@@ -23,12 +27,22 @@ class OperationsTest extends ApplicationTestSupport {
         assertThat(entry.get("message").asText()).contains("registered");
     }
 
+    @Autowired
+    HealthEndpointGroups healthGroups;
+
     @Test
-    void healthCoversDatabaseAndEngine() {
+    void readinessCoversDatabaseAndEngineAndAnAnonymousCallerSeesOnlyTheStatus() {
         JsonNode health = rest.getForObject("/actuator/health", JsonNode.class);
+        JsonNode readiness = rest.getForObject("/actuator/health/readiness", JsonNode.class);
+        JsonNode liveness = rest.getForObject("/actuator/health/liveness", JsonNode.class);
+
         assertThat(health.get("status").asText()).isEqualTo("UP");
-        assertThat(health.get("components").get("db").get("status").asText()).isEqualTo("UP");
-        assertThat(health.get("components").has("camundaClient")).isTrue();
+        assertThat(health.has("components")).as("components only for an authorised caller").isFalse();
+        assertThat(readiness.get("status").asText()).isEqualTo("UP");
+        assertThat(liveness.get("status").asText()).isEqualTo("UP");
+        HealthEndpointGroup ready = healthGroups.get("readiness");
+        assertThat(List.of("readinessState", "db", "camundaClient")).allMatch(ready::isMember);
+        assertThat(healthGroups.get("liveness").isMember("db")).as("a slow database must not restart the pod").isFalse();
     }
 
     @Test
