@@ -1,6 +1,5 @@
 package org.collectionorchestrator;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,10 +8,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @SpringBootApplication
 @EnableScheduling
 @ConfigurationPropertiesScan
-@Deployment(resources = {"classpath*:/bpmn/*.bpmn", "classpath*:/bpmn/**/*.form", "classpath*:/dmn/**/*.dmn"})
 public class CollectionOrchestratorApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(CollectionOrchestratorApplication.class, args);
+        SpringApplication application = new SpringApplication(CollectionOrchestratorApplication.class);
+        application.addListeners(new RequiredSettings());
+        application.run(args);
     }
 }

@@ -26,6 +26,9 @@ public class BankPollingDeployment {
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+            if (!context.getEnvironment().getProperty("collection.models.deploy-at-start-up", Boolean.class, true)) {
+                return ConditionOutcome.noMatch("models are not deployed at start-up (collection.models.deploy-at-start-up)");
+            }
             BankPollingProperties properties = Binder.get(context.getEnvironment())
                     .bind("collection.bank-polling", BankPollingProperties.class)
                     .orElseGet(() -> new BankPollingProperties(true, null));
