@@ -16,6 +16,7 @@ import org.collectionorchestrator.invoice.InvoiceStatus;
 import org.collectionorchestrator.ledger.Ledger;
 import org.collectionorchestrator.ledger.LedgerEntryType;
 import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.payment.matching.UnmatchedPayments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -36,14 +37,16 @@ class PaymentReversals {
     private final InvoiceRepository invoices;
     private final InvoiceLifecycle lifecycle;
     private final AuditTrail audit;
+    private final UnmatchedPayments unmatchedPayments;
 
     PaymentReversals(PaymentRows rows, Ledger ledger, InvoiceRepository invoices, InvoiceLifecycle lifecycle,
-                     AuditTrail audit) {
+                     AuditTrail audit, UnmatchedPayments unmatchedPayments) {
         this.rows = rows;
         this.ledger = ledger;
         this.invoices = invoices;
         this.lifecycle = lifecycle;
         this.audit = audit;
+        this.unmatchedPayments = unmatchedPayments;
     }
 
     /** Reverses the payment under its row lock; false when it was reversed meanwhile. */
@@ -53,6 +56,9 @@ class PaymentReversals {
         String status = payment.result().status();
         if (!PaymentRows.MATCHED.equals(status) && !PaymentRows.UNMATCHED.equals(status)) {
             return false;
+        }
+        if (PaymentRows.UNMATCHED.equals(status)) {
+            unmatchedPayments.beforeMatch(paymentId, status); // withdraws its "Match payment" task: nothing left to match
         }
         String bankTransactionId = payment.request().bankTransactionId();
         List<Ledger.Entry> entries = ledger.entriesFrom(creditor.id(), PaymentBooking.source(bankTransactionId));

@@ -131,14 +131,14 @@ class PaymentRows {
                 .query(String.class).list());
     }
 
-    /** Booked payments a reversal may refer to: by end-to-end id or bank transaction id, in one query. */
+    /** Payments a reversal may refer to (booked or kept unmatched): by end-to-end id or bank transaction id, in one query. */
     List<Stored> reversible(String creditorId, Collection<String> references) {
         if (references.isEmpty()) {
             return List.of();
         }
         String[] refs = references.toArray(String[]::new);
         return jdbc.sql("""
-                        select * from payment where creditor_id = :creditor and status = 'MATCHED'
+                        select * from payment where creditor_id = :creditor and status in ('MATCHED', 'UNMATCHED')
                            and (end_to_end_id = any(:refs) or bank_transaction_id = any(:refs)) order by received_at""")
                 .param("creditor", creditorId)
                 .param("refs", refs)

@@ -1,21 +1,20 @@
 package org.collectionorchestrator.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
+import org.collectionorchestrator.local.OpenUserTask;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.collectionorchestrator.support.CamtFiles;
 import org.collectionorchestrator.support.CamtFiles.Version;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -247,5 +246,27 @@ class BankStatementImportTest extends ApplicationTestSupport {
         assertThat(summary.get("paymentsCreated").asInt()).isEqualTo(1);
         assertThat(invoice(invoice.get("id").asText()).get("outstanding").asText()).as("only the sound entry booked")
                 .isEqualTo("70.00");
+    }
+
+    @Test
+    void aReversedUnmatchedPaymentIsReversedAndItsMatchPaymentTaskWithdrawn() {
+        String creditor = creditorWithAccount("INVOICE");
+        importBankFile(creditor, CamtFiles.notification(Version.V08).account(ACCOUNT)
+                .entry(e -> e.credit("75.00").servicerRef("U1").tx(t -> t.amount("75.00").endToEnd("E2E-U")
+                        .ustrd("no reference at all"))).xml());
+        await().atMost(Duration.ofSeconds(20)).until(() -> matchPaymentTasks().size() == 1);
+        String paymentId = rest.getForObject("/api/v1/payments?status=UNMATCHED&creditorId=" + creditor, JsonNode.class)
+                .get(0).get("id").asText();
+
+        JsonNode summary = importBankFile(creditor, CamtFiles.notification(Version.V08).messageId("REV-U").account(ACCOUNT)
+                .entry(e -> e.debit("75.00").reversal().servicerRef("U2").tx(t -> t.amount("75.00").endToEnd("E2E-U"))).xml());
+
+        assertThat(summary.get("reversed").asInt()).isEqualTo(1);
+        assertThat(rest.getForObject("/api/v1/payments/" + paymentId, JsonNode.class).get("status").asText()).isEqualTo("REVERSED");
+        await().atMost(Duration.ofSeconds(20)).until(() -> matchPaymentTasks().isEmpty());
+    }
+
+    private List<OpenUserTask> matchPaymentTasks() {
+        return userTasks.openTasks().stream().filter(t -> t.elementId().equals("Activity_MatchPayment")).toList();
     }
 }
