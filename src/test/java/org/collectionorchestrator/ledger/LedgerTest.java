@@ -26,7 +26,7 @@ class LedgerTest extends ApplicationTestSupport {
     JdbcClient jdbc;
 
     @Test
-    void ledgerEntriesCanBeNeitherChangedNorDeleted() {
+    void ledgerEntriesCanBeNeitherChangedNorDeletedNorTruncated() {
         String creditor = createCreditor("FI", "EUR", "fi");
         JsonNode invoice = register(invoiceBody(creditor, "BUSINESS", false, today().plusDays(14), "80.00", "EUR"));
         UUID id = UUID.fromString(invoice.get("id").asText());
@@ -34,6 +34,8 @@ class LedgerTest extends ApplicationTestSupport {
         assertThatThrownBy(() -> jdbc.sql("update ledger_entry set amount = 0 where invoice_id = :id").param("id", id).update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from ledger_entry where invoice_id = :id").param("id", id).update())
+                .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.sql("truncate ledger_entry").update())
                 .isInstanceOf(DataAccessException.class).hasMessageContaining("append-only");
         assertThat(invoice(id.toString()).get("outstanding").asText()).isEqualTo("80.00");
     }
