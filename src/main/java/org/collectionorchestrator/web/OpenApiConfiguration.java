@@ -214,10 +214,17 @@ public class OpenApiConfiguration {
         operation.getResponses().putIfAbsent(String.valueOf(status), response);
     }
 
-    /** Sorts each operation's responses by status, so the document reads (and diffs) in order. */
+    /**
+     * Sorts the tags by name and each operation's responses by status, so the document reads (and diffs) in order
+     * whatever order the controllers were found in.
+     */
     @Bean
-    GlobalOpenApiCustomizer responsesInStatusOrder() {
+    GlobalOpenApiCustomizer stableOrder() {
         return openApi -> {
+            if (openApi.getTags() != null) {
+                openApi.setTags(openApi.getTags().stream().sorted(java.util.Comparator.comparing(
+                        io.swagger.v3.oas.models.tags.Tag::getName)).toList());
+            }
             if (openApi.getPaths() == null) {
                 return;
             }
