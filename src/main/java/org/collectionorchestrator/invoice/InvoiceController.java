@@ -59,11 +59,19 @@ public class InvoiceController {
     }
 
     /** The body of POST /api/v1/invoices/{id}/credit-notes; the invoice is the one in the path. */
-    public record CreditNoteBody(String creditNoteNumber, BigDecimal amount, String currency, LocalDate date, String reason) {
+    public record CreditNoteBody(
+            @Schema(description = "The creditor's credit note number; with the creditor the idempotency key",
+                    example = "CN-2001") String creditNoteNumber,
+            @Schema(type = "string", example = "250.00", description = "The amount credited, at most what is owed")
+            BigDecimal amount,
+            @Schema(description = "ISO 4217 currency; the invoice's", example = "NOK") String currency,
+            @Schema(description = "The credit note's date", example = "2026-11-10") LocalDate date,
+            @Schema(description = "Why the invoice is credited") String reason) {
     }
 
     /** The body of POST /api/v1/invoices/{id}/cancel. */
-    public record CancelBody(String reason, LocalDate date) {
+    public record CancelBody(@Schema(description = "Why the invoice is cancelled") String reason,
+                             @Schema(description = "The cancellation date", example = "2026-11-10") LocalDate date) {
     }
 
     @PostMapping("/{id}/credit-notes")

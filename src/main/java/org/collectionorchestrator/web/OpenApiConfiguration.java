@@ -39,6 +39,7 @@ public class OpenApiConfiguration {
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;
     static final String BEARER = "bearer-jwt";
     private static final String TYPES = "https://collection-orchestrator.org/problems/";
+    private static final Map<String, ApiResponse> SHARED = responses();
 
     private static final String DESCRIPTION = """
             Debt collection for Nordic creditors (Norway, Denmark, Sweden, Finland): an ERP registers its outgoing \
@@ -87,7 +88,7 @@ public class OpenApiConfiguration {
                                         + "ones and with [index] for list items").example("customer.email"))
                                 .addProperty("message", new StringSchema().description("What is wrong with it")
                                         .example("must be a well-formed email address")))
-                        .responses(responses()));
+                        .responses(new LinkedHashMap<>(SHARED)));
     }
 
     private static Schema<?> problemSchema() {
@@ -207,9 +208,9 @@ public class OpenApiConfiguration {
         }
         ApiResponse response = new ApiResponse().$ref("#/components/responses/" + name);
         if (description != null) {
-            // A $ref may not carry its own description in OpenAPI 3.0; say it inline with the shared content instead.
+            // This operation's own wording, with the shared schema and examples.
             response = problem(description, Map.of());
-            response.getContent().get(PROBLEM_JSON).setExamples(null);
+            response.getContent().get(PROBLEM_JSON).setExamples(SHARED.get(name).getContent().get(PROBLEM_JSON).getExamples());
         }
         operation.getResponses().putIfAbsent(String.valueOf(status), response);
     }
