@@ -208,9 +208,11 @@ public class OpenApiConfiguration {
         }
         ApiResponse response = new ApiResponse().$ref("#/components/responses/" + name);
         if (description != null) {
-            // This operation's own wording, with the shared schema and examples.
+            // This operation's own wording, with the shared schema and examples (a 400 of its own has its own types).
             response = problem(description, Map.of());
-            response.getContent().get(PROBLEM_JSON).setExamples(SHARED.get(name).getContent().get(PROBLEM_JSON).getExamples());
+            if (status != 400) {
+                response.getContent().get(PROBLEM_JSON).setExamples(SHARED.get(name).getContent().get(PROBLEM_JSON).getExamples());
+            }
         }
         operation.getResponses().putIfAbsent(String.valueOf(status), response);
     }
