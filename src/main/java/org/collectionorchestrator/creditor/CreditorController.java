@@ -53,10 +53,10 @@ public class CreditorController {
             @Schema(description = "Once the principal is paid, waive the costs and interest still open and settle; default false")
             Boolean waiveCostsWhenPrincipalPaid,
             @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING)
-            @Schema(type = "string", example = "50.00", description = "No reminder while less is outstanding; default 0")
+            @Schema(type = "string", example = "\"50.00\"", description = "No reminder while less is outstanding; default 0")
             BigDecimal minimumReminderAmount,
             @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING)
-            @Schema(type = "string", example = "10.00", description = "A residual up to this after a payment is written off; default 0")
+            @Schema(type = "string", example = "\"10.00\"", description = "A residual up to this after a payment is written off; default 0")
             BigDecimal writeOffTolerance,
             @Min(0) @Max(CreditorPolicy.MAX_GRACE_BANKING_DAYS)
             @Schema(description = "Banking days after the due date for money in transit before the first reminder; default 0")

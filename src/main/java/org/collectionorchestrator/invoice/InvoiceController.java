@@ -62,7 +62,7 @@ public class InvoiceController {
     public record CreditNoteBody(
             @Schema(description = "The creditor's credit note number; with the creditor the idempotency key",
                     example = "CN-2001") String creditNoteNumber,
-            @Schema(type = "string", example = "250.00", description = "The amount credited, at most what is owed")
+            @Schema(type = "string", example = "\"250.00\"", description = "The amount credited, at most what is owed")
             BigDecimal amount,
             @Schema(description = "ISO 4217 currency; the invoice's", example = "NOK") String currency,
             @Schema(description = "The credit note's date", example = "2026-11-10") LocalDate date,

@@ -17,17 +17,17 @@ public record InvoiceView(
         LocalDate issueDate,
         LocalDate dueDate,
         @Schema(example = "NOK") String currency,
-        @Schema(description = "The invoiced amount", example = "1250.00") String amount,
-        @Schema(description = "The reference the customer pays with, given or generated", example = "1234567897")
+        @Schema(description = "The invoiced amount", example = "\"1250.00\"") String amount,
+        @Schema(description = "The reference the customer pays with, given or generated", example = "\"1234567897\"")
         String paymentReference,
         @Schema(description = "Its scheme (KID, OCR, FIK, Finnish reference, RF)") String paymentReferenceType,
         InvoiceStatus status,
-        @Schema(description = "What is still owed: principal + fees + interest + compensation", example = "1320.00")
+        @Schema(description = "What is still owed: principal + fees + interest + compensation", example = "\"1320.00\"")
         String outstanding,
-        @Schema(description = "Principal still owed", example = "1250.00") String principal,
-        @Schema(description = "Reminder and collection fees still owed", example = "70.00") String fees,
-        @Schema(description = "Late interest still owed", example = "0.00") String interest,
-        @Schema(description = "B2B recovery compensation still owed", example = "0.00") String compensation,
+        @Schema(description = "Principal still owed", example = "\"1250.00\"") String principal,
+        @Schema(description = "Reminder and collection fees still owed", example = "\"70.00\"") String fees,
+        @Schema(description = "Late interest still owed", example = "\"0.00\"") String interest,
+        @Schema(description = "B2B recovery compensation still owed", example = "\"0.00\"") String compensation,
         @Schema(description = "Where dunning is: NONE, REMINDER_1, REMINDER_2, ..., NOTICE (collection notice), "
                 + "PAYMENT_DEMAND, READY_FOR_COLLECTION", example = "REMINDER_1") String dunningStage,
         @Schema(description = "Reminders sent so far") int remindersSent,

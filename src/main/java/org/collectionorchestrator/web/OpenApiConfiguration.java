@@ -32,6 +32,9 @@ import org.springframework.context.annotation.Configuration;
  * schemas, and on every operation the problem answers it can give. Every operation may answer 401, 403 and 500;
  * one with parameters or a body 400; one with a body 413; the rest ({@code 404}, {@code 409}, {@code 422}) come from
  * {@link ProblemResponses} on the controller method.
+ *
+ * <p>Examples of string fields that look like numbers (amounts, references) are written quoted,
+ * {@code example = "\"1250.00\""}: OpenAPI 3.1 reads an example as JSON, and unquoted it would be the number 1250.0.
  */
 @Configuration(proxyBeanMethods = false)
 public class OpenApiConfiguration {
