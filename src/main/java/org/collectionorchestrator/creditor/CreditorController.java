@@ -2,9 +2,8 @@ package org.collectionorchestrator.creditor;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
-import org.collectionorchestrator.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -24,6 +23,7 @@ import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.collectionorchestrator.web.NoControlCharacters;
 import org.collectionorchestrator.web.NotFoundException;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

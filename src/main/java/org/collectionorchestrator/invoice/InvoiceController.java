@@ -1,9 +1,8 @@
 package org.collectionorchestrator.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.collectionorchestrator.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -11,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
 import org.collectionorchestrator.web.NoControlCharacters;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.slf4j.MDC;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

@@ -1,11 +1,11 @@
 package org.collectionorchestrator.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.collectionorchestrator.web.ProblemResponses;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;

@@ -1,7 +1,6 @@
 package org.collectionorchestrator.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
-import org.collectionorchestrator.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -10,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.collectionorchestrator.web.NotFoundException;
 import org.springframework.http.HttpStatus;
