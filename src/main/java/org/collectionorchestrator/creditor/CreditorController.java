@@ -3,6 +3,7 @@ package org.collectionorchestrator.creditor;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
@@ -22,6 +23,7 @@ import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.collectionorchestrator.web.NoControlCharacters;
 import org.collectionorchestrator.web.NotFoundException;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -51,10 +53,10 @@ public class CreditorController {
             @Schema(description = "Once the principal is paid, waive the costs and interest still open and settle; default false")
             Boolean waiveCostsWhenPrincipalPaid,
             @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING)
-            @Schema(type = "string", example = "50.00", description = "No reminder while less is outstanding; default 0")
+            @Schema(type = "string", example = "\"50.00\"", description = "No reminder while less is outstanding; default 0")
             BigDecimal minimumReminderAmount,
             @PositiveOrZero @Digits(integer = 15, fraction = 4) @JsonFormat(shape = JsonFormat.Shape.STRING)
-            @Schema(type = "string", example = "10.00", description = "A residual up to this after a payment is written off; default 0")
+            @Schema(type = "string", example = "\"10.00\"", description = "A residual up to this after a payment is written off; default 0")
             BigDecimal writeOffTolerance,
             @Min(0) @Max(CreditorPolicy.MAX_GRACE_BANKING_DAYS)
             @Schema(description = "Banking days after the due date for money in transit before the first reminder; default 0")
@@ -72,13 +74,18 @@ public class CreditorController {
     }
 
     public record CreditorBody(
-            @NotBlank @Size(max = 200) @NoControlCharacters String name,
-            @NotBlank @Pattern(regexp = "NO|DK|SE|FI", message = "must be one of NO, DK, SE, FI") String country,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code") String currency,
-            @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb, da, sv, fi, en") String language,
-            @Size(max = 64) @NoControlCharacters String timeZone,
-            @Valid PolicyBody policy,
-            @Valid BankingBody banking) {
+            @NotBlank @Size(max = 200) @NoControlCharacters @Schema(description = "The creditor's name, printed on letters",
+                    example = "Acme AS") String name,
+            @NotBlank @Pattern(regexp = "NO|DK|SE|FI", message = "must be one of NO, DK, SE, FI")
+            @Schema(description = "Whose law applies: NO, DK, SE or FI", example = "NO") String country,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code")
+            @Schema(description = "ISO 4217 currency of the creditor's amounts", example = "NOK") String currency,
+            @NotBlank @Pattern(regexp = "[a-z]{2,3}", message = "must be an ISO 639 code such as nb, da, sv, fi, en")
+            @Schema(description = "ISO 639 language of the creditor's letters", example = "nb") String language,
+            @Size(max = 64) @NoControlCharacters @Schema(description = "IANA time zone for due dates and deadlines; "
+                    + "default the country's", example = "Europe/Oslo") String timeZone,
+            @Valid @Schema(description = "Dunning policy; every field optional") PolicyBody policy,
+            @Valid @Schema(description = "Payment references and bank accounts; every field optional") BankingBody banking) {
     }
 
     public record CreditorView(String id, String name, String country, String currency, String language,
@@ -91,9 +98,11 @@ public class CreditorController {
     }
 
     @PutMapping("/{id}")
-    @Operation(summary = "Create or replace a creditor",
+    @Operation(operationId = "putCreditor", summary = "Create or replace a creditor",
             description = "Replaces the whole creditor, its policy and banking settings included: a field left out "
                     + "takes its default.")
+    @ApiResponse(responseCode = "201", description = "Created: the creditor")
+    @ApiResponse(responseCode = "200", description = "Replaced: the creditor")
     public ResponseEntity<CreditorView> put(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id, @Valid @RequestBody CreditorBody body) {
         Creditor creditor = toCreditor(id, body);
@@ -102,7 +111,10 @@ public class CreditorController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Read a creditor")
+    @Operation(operationId = "getCreditor", summary = "Read a creditor")
+    @ApiResponse(responseCode = "200", description = "The creditor")
+    @ProblemResponses(value = {404}, descriptions = {
+            "No creditor with this id"})
     public CreditorView get(@PathVariable String id) {
         return creditors.find(id).map(CreditorView::of).orElseThrow(() -> new NotFoundException("No creditor " + id));
     }

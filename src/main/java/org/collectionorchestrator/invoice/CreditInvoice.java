@@ -18,7 +18,7 @@ public record CreditInvoice(
         @NotBlank @Size(max = 64) String creditorId,
         @NotBlank @Size(max = 64) String invoiceNumber,
         @NotBlank @Size(max = 64) String creditNoteNumber,
-        @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "250.00") BigDecimal amount,
+        @NotNull @Positive @Digits(integer = 15, fraction = 4) @Schema(type = "string", example = "\"250.00\"") BigDecimal amount,
         @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as NOK") String currency,
         @NotNull LocalDate date,
         @Size(max = 200) String reason) {

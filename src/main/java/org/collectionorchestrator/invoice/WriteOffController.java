@@ -2,8 +2,10 @@ package org.collectionorchestrator.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -26,10 +28,14 @@ public class WriteOffController {
     }
 
     @PostMapping("/{id}/write-off")
-    @Operation(summary = "Write the invoice off: what is owed is cleared and dunning ends",
+    @Operation(operationId = "writeOffInvoice", summary = "Write the invoice off: what is owed is cleared and dunning ends",
             description = "One WRITE_OFF ledger entry per component still owed, status WRITTEN_OFF, audit entry "
                     + "WRITTEN_OFF with the reason; a dispute or pause is lifted. 200 with the invoice; again 200 "
                     + "unchanged; a settled, credited or cancelled invoice 409; no reason 400; unknown invoice 404.")
+    @ApiResponse(responseCode = "200", description = "Written off (or already written off): the invoice")
+    @ProblemResponses(value = {404, 409}, descriptions = {
+            "No invoice with this id",
+            "The invoice is settled, credited or cancelled"})
     public InvoiceView writeOff(@PathVariable UUID id, @RequestBody WriteOffBody body) {
         return writeOffs.writeOff(id, body == null ? null : body.reason());
     }

@@ -1,6 +1,7 @@
 package org.collectionorchestrator.payment;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
 import org.collectionorchestrator.web.InvalidRequestException;
@@ -23,7 +24,8 @@ public class ReconciliationController {
     }
 
     @GetMapping
-    @Operation(summary = "Bank credits and booked payments per currency for a period, and every difference")
+    @Operation(operationId = "getReconciliation", summary = "Bank credits and booked payments per currency for a period, and every difference")
+    @ApiResponse(responseCode = "200", description = "The report for the period")
     public Reconciliation.Report report(@RequestParam String creditorId, @RequestParam LocalDate from,
                                         @RequestParam LocalDate to) {
         if (to.isBefore(from)) {

@@ -1,5 +1,6 @@
 package org.collectionorchestrator.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -13,8 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Replaces Boot's {@code /error} page (timestamp, error, path, perhaps a message) for whatever reaches the servlet
  * container's error dispatch, such as an exception thrown in a filter: the answer is a problem detail, and a 5xx
- * one is logged with an error id as {@link ApiExceptionHandler} does.
+ * one is logged with an error id as {@link ApiExceptionHandler} does. Not an API endpoint: hidden from the OpenAPI document.
  */
+@Hidden
 @RestController
 public class ProblemErrorController implements ErrorController {
 

@@ -1,11 +1,16 @@
 package org.collectionorchestrator.dunning.letter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.collectionorchestrator.web.NotFoundException;
+import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -27,7 +32,10 @@ public class LetterController {
     }
 
     @GetMapping
-    @Operation(summary = "The invoice's letters in number order, without their PDF")
+    @Operation(operationId = "listLetters", summary = "The invoice's letters in number order, without their PDF")
+    @ApiResponse(responseCode = "200", description = "The letters, without their PDF")
+    @ProblemResponses(value = {404}, descriptions = {
+            "No invoice with this id"})
     public List<LetterView> list(@PathVariable UUID id) {
         requireInvoice(id);
         return archive.list(id).stream().map(LetterView::of).toList();
@@ -35,7 +43,12 @@ public class LetterController {
 
     /** No {@code produces}: a 404 must still be answerable as problem details whatever the client accepts. */
     @GetMapping("/{number}")
-    @Operation(summary = "One letter as PDF, exactly as it was produced (its SHA-256 is the ETag)")
+    @Operation(operationId = "getLetterPdf", summary = "One letter as PDF, exactly as it was produced (its SHA-256 is the ETag)")
+    @ApiResponse(responseCode = "200", description = "The letter's PDF; its ETag is the SHA-256 of the bytes",
+            headers = @Header(name = "ETag", description = "The SHA-256 of the PDF", schema = @Schema(type = "string")),
+            content = @Content(mediaType = "application/pdf", schema = @Schema(type = "string", format = "binary")))
+    @ProblemResponses(value = {404}, descriptions = {
+            "No invoice with this id, or it has no letter of this number"})
     public ResponseEntity<byte[]> pdf(@PathVariable UUID id, @PathVariable int number) {
         requireInvoice(id);
         StoredLetter letter = archive.find(id, number)
