@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.collectionorchestrator.creditor.BankAccount;
 import org.collectionorchestrator.invoice.PayableInvoices.PayableInvoice;
 import org.collectionorchestrator.reference.PaymentReferences;
 
@@ -98,7 +99,8 @@ final class MatchIndex {
         return invoiceNumber.strip().toUpperCase(Locale.ROOT);
     }
 
+    /** Accounts are compared as the creditor's own are: {@link BankAccount#normalise}. */
     static String account(String account) {
-        return account.replaceAll("\\s", "").toUpperCase(Locale.ROOT);
+        return BankAccount.normalise(account);
     }
 }

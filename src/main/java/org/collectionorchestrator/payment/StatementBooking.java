@@ -254,7 +254,7 @@ class StatementBooking {
         return new NewPayment(UUID.randomUUID(), creditor.id(), tx.key(), amount, reference, null,
                 bookingDate(line, file, creditor), match.matched() ? PaymentRows.MATCHED : PaymentRows.UNMATCHED,
                 match.unmatchedReason(), fingerprint, truncate(tx.endToEndId(), 35), truncate(tx.debtorName(), 140),
-                truncate(tx.debtorAccount(), 34), statementId);
+                truncate(tx.debtorAccount() == null ? null : MatchIndex.account(tx.debtorAccount()), 34), statementId);
     }
 
     /** The entry's booking date; a bank that leaves it out is taken at its value date, else the file's date. */
