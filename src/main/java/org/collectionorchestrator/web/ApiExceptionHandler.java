@@ -8,6 +8,7 @@ import java.net.URI;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.collectionorchestrator.signature.InvalidSignatureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -61,6 +62,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(UnprocessableException.class)
     ProblemDetail unprocessable(UnprocessableException e) {
         return problem(HttpStatus.UNPROCESSABLE_ENTITY, "unprocessable", "Cannot be done as asked", e.getMessage());
+    }
+
+    @ExceptionHandler(InvalidSignatureException.class)
+    ProblemDetail invalidSignature(InvalidSignatureException e) {
+        return problem(HttpStatus.UNAUTHORIZED, "invalid-signature", "Signature refused", e.getMessage());
     }
 
     /** The last resort: whatever no other handler answers, including every {@code DataAccessException}. */
