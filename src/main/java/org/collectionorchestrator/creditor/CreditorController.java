@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import org.collectionorchestrator.money.Money;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.InvalidRequestException.FieldProblem;
 import org.collectionorchestrator.web.NoControlCharacters;
@@ -39,9 +40,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class CreditorController {
 
     private final CreditorRepository creditors;
+    private final CreditorAccess access;
 
-    public CreditorController(CreditorRepository creditors) {
+    public CreditorController(CreditorRepository creditors, CreditorAccess access) {
         this.creditors = creditors;
+        this.access = access;
     }
 
     /** The creditor's settings; every field is optional and a missing one takes its default. Amounts in the creditor's currency. */
@@ -105,6 +108,7 @@ public class CreditorController {
     @ApiResponse(responseCode = "200", description = "Replaced: the creditor")
     public ResponseEntity<CreditorView> put(
             @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String id, @Valid @RequestBody CreditorBody body) {
+        access.require(id);
         Creditor creditor = toCreditor(id, body);
         boolean created = creditors.save(creditor);
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(CreditorView.of(creditor));
@@ -116,6 +120,7 @@ public class CreditorController {
     @ProblemResponses(value = {404}, descriptions = {
             "No creditor with this id"})
     public CreditorView get(@PathVariable String id) {
+        access.require(id);
         return creditors.find(id).map(CreditorView::of).orElseThrow(() -> new NotFoundException("No creditor " + id));
     }
 

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.NoControlCharacters;
 import org.collectionorchestrator.web.ProblemResponses;
 import org.slf4j.MDC;
@@ -32,11 +33,13 @@ public class InvoiceController {
     private final InvoiceService service;
     private final InvoiceQueries queries;
     private final Disputes disputes;
+    private final CreditorAccess access;
 
-    public InvoiceController(InvoiceService service, InvoiceQueries queries, Disputes disputes) {
+    public InvoiceController(InvoiceService service, InvoiceQueries queries, Disputes disputes, CreditorAccess access) {
         this.service = service;
         this.queries = queries;
         this.disputes = disputes;
+        this.access = access;
     }
 
     @PostMapping
@@ -49,6 +52,9 @@ public class InvoiceController {
             "The same creditorId and invoiceNumber with other content, or a payment reference already in use",
             "No payment reference can be generated as the creditor's settings ask"})
     public ResponseEntity<InvoiceView> register(@RequestBody RegisterInvoice body) {
+        if (body != null && body.creditorId() != null) {
+            access.require(body.creditorId());
+        }
         InvoiceService.Registration registration = service.register(body);
         try (var ignored = MDC.putCloseable("invoiceId", registration.invoice().id().toString())) {
             InvoiceView view = registration.created()
@@ -84,6 +90,7 @@ public class InvoiceController {
             "No invoice with this id",
             "The same credit note number with other content, or an invoice that can no longer be credited"})
     public ResponseEntity<InvoiceView> credit(@PathVariable UUID id, @RequestBody CreditNoteBody body) {
+        access.require(queries.creditorOf(id));
         InvoiceView invoice = queries.get(id);
         InvoiceService.Change change = service.credit(new CreditInvoice(invoice.creditorId(), invoice.invoiceNumber(),
                 body.creditNoteNumber(), body.amount(), body.currency(), body.date(), body.reason()));
@@ -99,6 +106,7 @@ public class InvoiceController {
             "No invoice with this id",
             "The invoice is settled, credited or written off"})
     public InvoiceView cancel(@PathVariable UUID id, @RequestBody CancelBody body) {
+        access.require(queries.creditorOf(id));
         InvoiceView invoice = queries.get(id);
         service.cancel(new CancelInvoice(invoice.creditorId(), invoice.invoiceNumber(), body.reason(), body.date()));
         return queries.get(id);
@@ -121,6 +129,7 @@ public class InvoiceController {
             "No invoice with this id",
             "The invoice is no longer awaiting payment, or already disputed or paused"})
     public InvoiceView dispute(@PathVariable UUID id, @RequestBody DisputeBody body) {
+        access.require(queries.creditorOf(id));
         return disputes.dispute(id, body.reason());
     }
 
@@ -134,6 +143,7 @@ public class InvoiceController {
             "The invoice is no longer awaiting payment, or already disputed or paused",
             "The date is not after today in the creditor's time zone, or more than a year ahead"})
     public InvoiceView pause(@PathVariable UUID id, @RequestBody PauseBody body) {
+        access.require(queries.creditorOf(id));
         return disputes.pause(id, body.until());
     }
 
@@ -144,6 +154,7 @@ public class InvoiceController {
             "No invoice with this id",
             "The invoice is not paused"})
     public InvoiceView resume(@PathVariable UUID id) {
+        access.require(queries.creditorOf(id));
         return disputes.resume(id);
     }
 
@@ -153,6 +164,7 @@ public class InvoiceController {
     @ProblemResponses(value = {404}, descriptions = {
             "No invoice with this id"})
     public InvoiceView get(@PathVariable UUID id) {
+        access.require(queries.creditorOf(id));
         return queries.get(id);
     }
 
@@ -163,6 +175,6 @@ public class InvoiceController {
                                  @RequestParam(required = false) InvoiceStatus status,
                                  @RequestParam(defaultValue = "0") @Min(0) int page,
                                  @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.list(creditorId, status, page, size);
+        return queries.list(access.listFor(creditorId), status, page, size);
     }
 }

@@ -48,6 +48,11 @@ public class InvoiceQueries {
                 0, "NONE", entries);
     }
 
+    /** The invoice's creditor, for the caller's creditor check; 404 for an unknown invoice. */
+    public String creditorOf(UUID id) {
+        return invoices.find(id).map(Invoice::creditorId).orElseThrow(() -> new NotFoundException("No invoice " + id));
+    }
+
     public InvoiceView get(UUID id) {
         Invoice invoice = invoices.find(id).orElseThrow(() -> new NotFoundException("No invoice " + id));
         return views(List.of(invoice), true).get(0);

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,9 +19,13 @@ import org.springframework.web.bind.annotation.RestController;
 public class WriteOffController {
 
     private final WriteOffs writeOffs;
+    private final InvoiceQueries queries;
+    private final CreditorAccess access;
 
-    public WriteOffController(WriteOffs writeOffs) {
+    public WriteOffController(WriteOffs writeOffs, InvoiceQueries queries, CreditorAccess access) {
         this.writeOffs = writeOffs;
+        this.queries = queries;
+        this.access = access;
     }
 
     /** The body of POST /api/v1/invoices/{id}/write-off. */
@@ -37,6 +42,7 @@ public class WriteOffController {
             "No invoice with this id",
             "The invoice is settled, credited or cancelled"})
     public InvoiceView writeOff(@PathVariable UUID id, @RequestBody WriteOffBody body) {
+        access.require(queries.creditorOf(id));
         return writeOffs.writeOff(id, body == null ? null : body.reason());
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.net.URI;
 import org.collectionorchestrator.payment.bankfile.BankFileRejectedException;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class BankStatementController {
 
     private final BankStatementImport imports;
+    private final CreditorAccess access;
 
-    public BankStatementController(BankStatementImport imports) {
+    public BankStatementController(BankStatementImport imports, CreditorAccess access) {
         this.imports = imports;
+        this.access = access;
     }
 
     @PostMapping(consumes = {MediaType.APPLICATION_XML_VALUE, MediaType.TEXT_XML_VALUE})
@@ -56,6 +59,7 @@ public class BankStatementController {
     public ResponseEntity<ImportSummary> importStatement(@RequestParam String creditorId,
                                                          @RequestParam(defaultValue = "false") boolean preview,
                                                          HttpServletRequest request) throws IOException {
+        access.require(creditorId);
         BankStatementImport.Timings timings = new BankStatementImport.Timings();
         ImportSummary summary = imports.importStatement(creditorId, request.getInputStream(), preview, timings);
         return ResponseEntity.ok()

@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
 import java.util.UUID;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.collectionorchestrator.web.NotFoundException;
@@ -27,9 +28,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class PaymentController {
 
     private final PaymentService payments;
+    private final CreditorAccess access;
 
-    public PaymentController(PaymentService payments) {
+    public PaymentController(PaymentService payments, CreditorAccess access) {
         this.payments = payments;
+        this.access = access;
     }
 
     @PostMapping
@@ -42,6 +45,9 @@ public class PaymentController {
     @ProblemResponses(value = {409}, descriptions = {
             "The same creditorId and bankTransactionId with other content"})
     public ResponseEntity<PaymentResult> register(@RequestBody RegisterPayment body) {
+        if (body != null && body.creditorId() != null) {
+            access.require(body.creditorId());
+        }
         PaymentService.Outcome outcome = payments.register(body);
         HttpStatus status = !outcome.created() ? HttpStatus.OK
                 : "MATCHED".equals(outcome.result().status()) ? HttpStatus.CREATED : HttpStatus.ACCEPTED;
@@ -64,6 +70,7 @@ public class PaymentController {
             "The payment is matched to another invoice, reversed or being refunded",
             "The invoice is unknown, of another creditor or in another currency"})
     public PaymentResult match(@PathVariable UUID id, @Valid @RequestBody PaymentMatch body) {
+        access.require(payments.creditorOf(id));
         return payments.match(id, body.invoiceId());
     }
 
@@ -74,7 +81,7 @@ public class PaymentController {
                                     @RequestParam(defaultValue = "UNMATCHED") PaymentStatus status,
                                     @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
                                     @RequestParam(defaultValue = "0") @Min(0) long offset) {
-        return payments.list(creditorId, status.name(), limit, offset);
+        return payments.list(access.listFor(creditorId), status.name(), limit, offset);
     }
 
     /** The statuses a payment can be in. */
@@ -86,6 +93,7 @@ public class PaymentController {
     @ProblemResponses(value = {404}, descriptions = {
             "No payment with this id"})
     public PaymentResult get(@PathVariable UUID id) {
+        access.require(payments.creditorOf(id));
         return payments.find(id).orElseThrow(() -> new NotFoundException("No payment " + id));
     }
 }

@@ -106,6 +106,11 @@ class PaymentRows {
                 .map(this::withAllocations);
     }
 
+    Optional<String> creditorOf(UUID paymentId) {
+        return jdbc.sql("select creditor_id from payment where id = :id").param("id", paymentId)
+                .query(String.class).optional();
+    }
+
     Optional<Stored> lock(UUID paymentId) {
         return jdbc.sql("select * from payment where id = :id for update").param("id", paymentId)
                 .query((rs, row) -> stored(rs)).optional();

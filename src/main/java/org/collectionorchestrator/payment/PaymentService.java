@@ -140,6 +140,11 @@ public class PaymentService {
         return rows.find(paymentId).orElseThrow();
     }
 
+    /** The payment's creditor, for the caller's creditor check; 404 for an unknown payment. */
+    public String creditorOf(UUID paymentId) {
+        return rows.creditorOf(paymentId).orElseThrow(() -> new NotFoundException("No payment " + paymentId));
+    }
+
     public Optional<PaymentResult> find(UUID paymentId) {
         return rows.find(paymentId);
     }

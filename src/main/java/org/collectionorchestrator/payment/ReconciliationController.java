@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.LocalDate;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,9 +19,11 @@ public class ReconciliationController {
     private static final int MAX_DAYS = 366;
 
     private final Reconciliation reconciliation;
+    private final CreditorAccess access;
 
-    public ReconciliationController(Reconciliation reconciliation) {
+    public ReconciliationController(Reconciliation reconciliation, CreditorAccess access) {
         this.reconciliation = reconciliation;
+        this.access = access;
     }
 
     @GetMapping
@@ -28,6 +31,7 @@ public class ReconciliationController {
     @ApiResponse(responseCode = "200", description = "The report for the period")
     public Reconciliation.Report report(@RequestParam String creditorId, @RequestParam LocalDate from,
                                         @RequestParam LocalDate to) {
+        access.require(creditorId);
         if (to.isBefore(from)) {
             throw InvalidRequestException.field("to", "must not be before from");
         }

@@ -14,6 +14,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -21,8 +22,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Refuses bodies over the limit with 413 before anything reads them, whether or not the client sent a
  * Content-Length (chunked bodies are counted as they are read). Every request is limited, whatever its path: a
  * path test on the raw URI would let {@code /%61pi/...} or {@code /api;x=1/...} through to the same controllers.
+ * Before Spring Security's filters (order -100): an oversize body is refused before any token is looked at.
  */
 @Component
+@Order(-150)
 public class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     private final long maxJsonBytes;

@@ -57,10 +57,15 @@ class RequestSizeLimitTest extends ApplicationTestSupport {
                 .POST(publisher)
                 .build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 
-        assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(413);
-        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
         JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("title").asText()).isEqualTo("Request body too large");
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).contains("application/problem+json");
+        if (path.contains(";") && chunked) {
+            // Spring Security's firewall refuses a path with ';' before anything reads the body of unknown length.
+            assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(400);
+        } else {
+            assertThat(response.statusCode()).as("%s", response.body()).isEqualTo(413);
+            assertThat(problem.get("title").asText()).isEqualTo("Request body too large");
+        }
         assertThat(jdbc.sql("select count(*) from invoice where creditor_id = :c").param("c", creditor).query(Long.class).single()).isZero();
         assertThat(jdbc.sql("select count(*) from payment where creditor_id = :c").param("c", creditor).query(Long.class).single()).isZero();
     }

@@ -77,10 +77,10 @@ public class LetterArchive {
                 .param("invoice", invoiceId).query(Integer.class).single();
     }
 
-    /** Whether the invoice exists at all, so that "no letters yet" and "no such invoice" can be told apart. */
-    boolean invoiceExists(UUID invoiceId) {
-        return jdbc.sql("select exists (select 1 from invoice where id = :invoice)")
-                .param("invoice", invoiceId).query(Boolean.class).single();
+    /** The invoice's creditor, empty when there is no such invoice ("no letters yet" is not "no such invoice"). */
+    Optional<String> invoiceCreditor(UUID invoiceId) {
+        return jdbc.sql("select creditor_id from invoice where id = :invoice")
+                .param("invoice", invoiceId).query(String.class).optional();
     }
 
     static String sha256(byte[] bytes) {

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.NotFoundException;
 import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.http.ContentDisposition;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class LetterController {
 
     private final LetterArchive archive;
+    private final CreditorAccess access;
 
-    public LetterController(LetterArchive archive) {
+    public LetterController(LetterArchive archive, CreditorAccess access) {
         this.archive = archive;
+        this.access = access;
     }
 
     @GetMapping
@@ -64,8 +67,7 @@ public class LetterController {
     }
 
     private void requireInvoice(UUID id) {
-        if (!archive.invoiceExists(id)) {
-            throw new NotFoundException("Invoice " + id + " not found");
-        }
+        access.require(archive.invoiceCreditor(id)
+                .orElseThrow(() -> new NotFoundException("Invoice " + id + " not found")));
     }
 }
