@@ -25,6 +25,9 @@ import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
 import org.springdoc.core.customizers.GlobalOperationCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.http.HttpMethod;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs} (committed as {@code openapi.yaml}; {@code OpenApiDocumentTest} fails
@@ -63,10 +66,14 @@ public class OpenApiConfiguration {
             **Limits**: a JSON body is at most 64 KiB, a bank file (XML) at most 200 MB by default; a larger one is \
             refused with 413.
 
-            **Authentication**: production requires a bearer JWT (scheme `bearer-jwt`) whose scopes allow the \
-            operation and whose creditor claim names the creditor concerned; a missing or invalid token is 401, a \
-            token without the scope or for another creditor 403. The local profile (the README's one-command run) \
-            needs no token.
+            **Authentication**: production requires a bearer JWT (scheme `bearer-jwt`) from the operator's issuer \
+            for this API's audience. Its `scope` claim must hold one of the scopes each operation lists under \
+            `security` (`invoices:write`, `payments:write`, `finance`, `read`, `admin`), and its `creditors` claim \
+            the creditor concerned (`*`: every creditor). A missing, invalid, expired or foreign token is 401 (type \
+            `.../unauthorized`); a token without the scope or for another creditor 403 (type `.../forbidden`). A \
+            list without `creditorId` shows the token's only creditor; a token for several must name one. Delivery \
+            reports and agency events carry an HMAC signature (`X-Signature`) instead. The local profile (the \
+            README's one-command run) needs no token.
             """;
 
     @Bean
@@ -123,10 +130,13 @@ public class OpenApiConfiguration {
                         List.of(Map.of("field", "dueDate", "message", "must not be null"))),
                 "malformed-body", example(400, "malformed-body", "Malformed request body",
                         "The request body is not valid JSON of the expected shape", null))));
-        responses.put("Unauthorized", problem("Production only: no bearer token, or one that is invalid or expired",
-                Map.of("unauthorized", example(401, "http-401", "Unauthorized", "Unauthorized", null))));
+        responses.put("Unauthorized", problem("Production only: no bearer token, or one that is invalid, expired, from "
+                + "another issuer or for another audience",
+                Map.of("unauthorized", example(401, "unauthorized", "Not authenticated",
+                        "A valid bearer token from the configured issuer for this API is required", null))));
         responses.put("Forbidden", problem("Production only: the token lacks the scope for this operation, or is for "
-                + "another creditor", Map.of("forbidden", example(403, "http-403", "Forbidden", "Forbidden", null))));
+                + "another creditor", Map.of("forbidden", example(403, "forbidden", "Not allowed",
+                        "The token does not allow creditor acme-no", null))));
         responses.put("NotFound", problem("What the path names does not exist",
                 Map.of("not-found", example(404, "not-found", "Not found", "No payment 6f1c2a9e-3b7d-4f0a-9c55-2d8e1b7a4c10", null))));
         responses.put("Conflict", problem("Conflicts with an earlier request or with the state of what it names",
@@ -190,8 +200,27 @@ public class OpenApiConfiguration {
                 add(operation, 413, null);
             }
             add(operation, 500, null);
+            requiredScopes(operation, handlerMethod);
             return operation;
         };
+    }
+
+    /** The scopes ApiAccessRules allows for the operation, as its security requirement (none for a signed path). */
+    private static void requiredScopes(Operation operation, org.springframework.web.method.HandlerMethod handlerMethod) {
+        RequestMapping type = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getBeanType(), RequestMapping.class);
+        RequestMapping method = AnnotatedElementUtils.findMergedAnnotation(handlerMethod.getMethod(), RequestMapping.class);
+        if (method == null || method.method().length != 1) {
+            return;
+        }
+        String prefix = type == null || type.path().length == 0 ? "" : type.path()[0];
+        String path = prefix + (method.path().length == 0 ? "" : method.path()[0]);
+        if (ApiAccessRules.signed(path)) {
+            operation.setSecurity(List.of());
+            return;
+        }
+        ApiAccessRules.ruleFor(HttpMethod.valueOf(method.method()[0].name()), path).ifPresent(rule ->
+                operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER,
+                        ApiAccessRules.SCOPES.stream().filter(rule.scopes()::contains).toList()))));
     }
 
     private static void add(Operation operation, int status, String description) {
