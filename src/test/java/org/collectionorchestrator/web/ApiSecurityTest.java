@@ -23,6 +23,7 @@ import org.collectionorchestrator.dunning.letter.LetterArchive;
 import org.collectionorchestrator.dunning.letter.StoredLetters;
 import org.collectionorchestrator.support.ApplicationTestSupport;
 import org.collectionorchestrator.support.CamtFiles;
+import org.collectionorchestrator.support.SecurityTokens;
 import org.collectionorchestrator.support.CamtFiles.Version;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DynamicTest;
@@ -286,8 +287,8 @@ class ApiSecurityTest extends ApplicationTestSupport {
         assertThat(json.readTree(send(HttpMethod.GET, Call.of("/actuator/health"), SecurityTokens.token("read", "*")).body())
                 .has("components")).as("no details for a reader").isFalse();
         assertThat(send(HttpMethod.GET, Call.of("/actuator/metrics"), null).statusCode()).isEqualTo(401);
-        assertThat(send(HttpMethod.GET, Call.of("/actuator/prometheus"), null).statusCode())
-                .as("on the API's own port the scrape needs a token").isEqualTo(401);
+        assertThat(send(HttpMethod.GET, Call.of("/actuator/info"), null).statusCode())
+                .as("on the API's own port only the probes are open").isEqualTo(401);
         assertThat(send(HttpMethod.GET, Call.of("/actuator/metrics"), SecurityTokens.token("read", "*")).statusCode())
                 .isEqualTo(403);
         assertThat(send(HttpMethod.GET, Call.of("/actuator/metrics"), ADMIN_ALL).statusCode()).isEqualTo(200);

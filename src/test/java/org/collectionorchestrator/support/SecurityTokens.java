@@ -1,4 +1,4 @@
-package org.collectionorchestrator.web;
+package org.collectionorchestrator.support;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -23,10 +23,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
  * Tokens for tests with security on, signed by an RSA key made for the test run (no token server): the decoder
  * reads the key's public half from a PEM file ({@code collection.security.public-key-location}).
  */
-final class SecurityTokens {
+public final class SecurityTokens {
 
-    static final String ISSUER = "https://login.example.test/realms/collection";
-    static final String AUDIENCE = "collection-orchestrator-api";
+    public static final String ISSUER = "https://login.example.test/realms/collection";
+    public static final String AUDIENCE = "collection-orchestrator-api";
 
     private static final RSAKey KEY = generate("test-key");
     private static final RSAKey STRANGER = generate("stranger-key");
@@ -36,7 +36,7 @@ final class SecurityTokens {
     }
 
     /** Security on, pointed at the test key, issuer and audience. */
-    static void register(DynamicPropertyRegistry registry) {
+    public static void register(DynamicPropertyRegistry registry) {
         registry.add("collection.security.enabled", () -> "true");
         registry.add("collection.security.issuer-uri", () -> ISSUER);
         registry.add("collection.security.audience", () -> AUDIENCE);
@@ -44,26 +44,26 @@ final class SecurityTokens {
     }
 
     /** A valid token with these scopes (space-separated) for these creditors ("*": all). */
-    static String token(String scopes, String... creditors) {
+    public static String token(String scopes, String... creditors) {
         return sign(KEY, claims(scopes, creditors).build());
     }
 
     /** The same claims signed by a key the service does not know. */
-    static String signedByStranger(String scopes, String... creditors) {
+    public static String signedByStranger(String scopes, String... creditors) {
         return sign(STRANGER, claims(scopes, creditors).build());
     }
 
-    static String expired(String scopes, String... creditors) {
+    public static String expired(String scopes, String... creditors) {
         Instant past = Instant.now().minus(Duration.ofHours(1));
         return sign(KEY, claims(scopes, creditors).issueTime(Date.from(past))
                 .expirationTime(Date.from(past.plus(Duration.ofMinutes(5)))).build());
     }
 
-    static String otherIssuer(String scopes, String... creditors) {
+    public static String otherIssuer(String scopes, String... creditors) {
         return sign(KEY, claims(scopes, creditors).issuer("https://login.example.test/realms/other").build());
     }
 
-    static String otherAudience(String scopes, String... creditors) {
+    public static String otherAudience(String scopes, String... creditors) {
         return sign(KEY, claims(scopes, creditors).audience("some-other-api").build());
     }
 
