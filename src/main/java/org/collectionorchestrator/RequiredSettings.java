@@ -31,6 +31,11 @@ public class RequiredSettings implements ApplicationListener<ApplicationEnvironm
         }
     }
 
+    /** Required while API security is on (everywhere but the local profile); blank counts as missing. */
+    static final List<Setting> SECURITY = List.of(
+            new Setting("collection.security.issuer-uri", "COLLECTION_SECURITY_ISSUER_URI", "the token issuer (iss)"),
+            new Setting("collection.security.audience", "COLLECTION_SECURITY_AUDIENCE", "this API's audience (aud)"));
+
     static List<String> missing(ConfigurableEnvironment environment) {
         List<String> missing = new ArrayList<>();
         for (Setting setting : REQUIRED) {
@@ -38,7 +43,23 @@ public class RequiredSettings implements ApplicationListener<ApplicationEnvironm
                 missing.add(setting.variable() + " (" + setting.property() + ": " + setting.meaning() + ")");
             }
         }
+        if (!"false".equalsIgnoreCase(value(environment, "collection.security.enabled"))) {
+            for (Setting setting : SECURITY) {
+                String value = value(environment, setting.property());
+                if (value == null || value.isBlank()) {
+                    missing.add(setting.variable() + " (" + setting.property() + ": " + setting.meaning() + ")");
+                }
+            }
+        }
         return missing;
+    }
+
+    private static String value(ConfigurableEnvironment environment, String property) {
+        try {
+            return environment.getProperty(property);
+        } catch (IllegalArgumentException unresolvedPlaceholder) {
+            return null;
+        }
     }
 
     private static boolean given(ConfigurableEnvironment environment, String property) {
