@@ -68,6 +68,10 @@ public class Agencies {
         requireCreditor(given.creditorId());
         boolean created = settings.save(given);
         scheduleReviews(given.creditorId());
+        // a process waiting for its review day plans again with the new day and time (no time to live: one that
+        // is not waiting reads the settings when it next plans)
+        outbox.message(given.creditorId(), new EngineMessage(HandOverReview.SETTINGS_CHANGED, given.creditorId(), null,
+                Duration.ZERO, Map.of()));
         return created;
     }
 

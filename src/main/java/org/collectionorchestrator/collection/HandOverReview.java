@@ -40,6 +40,8 @@ public class HandOverReview {
     public static final String PROCESS_ID = "hand-over-review";
     /** Starts the creditor's review process (message start event, correlation key the creditor id). */
     public static final String SCHEDULED = "hand-over-review-scheduled";
+    /** The running review process plans its next review again (correlation key the creditor id). */
+    public static final String SETTINGS_CHANGED = "hand-over-settings-changed";
     /** Starts one agency case process (message start event, correlation key the invoice id). */
     public static final String HAND_OVER_APPROVED = "hand-over-approved";
     static final int MAX_LISTED = 500;

@@ -115,6 +115,45 @@ abstract class HandOverTestSupport extends ApplicationTestSupport {
                 .toList();
     }
 
+    /** The creditor's weekly review process. */
+    long reviewProcess(String creditorId) {
+        return processWithVariable("hand-over-review", "creditorId", creditorId);
+    }
+
+    /** The latest value of a variable of a process instance, as JSON. */
+    JsonNode variable(long processInstanceKey, String name) {
+        return EngineRecords.of(engine).stream()
+                .filter(r -> r.getValueType() == ValueType.VARIABLE)
+                .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+                .filter(v -> v.getProcessInstanceKey() == processInstanceKey && v.getName().equals(name))
+                .reduce((a, b) -> b)
+                .map(v -> {
+                    try {
+                        return json.readTree(v.getValue());
+                    } catch (java.io.IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).orElseThrow(() -> new AssertionError("no variable " + name));
+    }
+
+    long processWithVariable(String processId, String name, String value) {
+        return await().atMost(Duration.ofSeconds(20)).until(() -> EngineRecords.of(engine).stream()
+                .filter(r -> r.getValueType() == ValueType.VARIABLE)
+                .map(r -> (io.camunda.zeebe.protocol.record.value.VariableRecordValue) r.getValue())
+                .filter(v -> v.getBpmnProcessId().equals(processId) && v.getName().equals(name)
+                        && v.getValue().equals("\"" + value + "\""))
+                .map(io.camunda.zeebe.protocol.record.value.VariableRecordValue::getProcessInstanceKey)
+                .findFirst(), java.util.Optional::isPresent).orElseThrow();
+    }
+
+    /** PUT hand-over settings: the review opens tomorrow (in Oslo) at 08:00, emails to {@code email}. */
+    void reviewTomorrow(String creditor, String email) {
+        ResponseEntity<JsonNode> response = rest.exchange("/api/v1/creditors/" + creditor + "/hand-over-settings",
+                HttpMethod.PUT, jsonEntity(Map.of("reviewDay", today().plusDays(1).getDayOfWeek().name(),
+                        "reviewTime", "08:00", "approvalWindow", "P3D", "notifyEmail", email)), JsonNode.class);
+        assertThat(response.getStatusCode().value()).as("%s", response.getBody()).isEqualTo(201);
+    }
+
     /** The process instance key of the agency case process of this case id. */
     long caseProcess(String caseId) {
         return await().atMost(Duration.ofSeconds(20)).until(() -> EngineRecords.of(engine).stream()
