@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
-
 import java.util.function.Supplier;
 import org.collectionorchestrator.signature.WebhookSignature;
 import org.springframework.stereotype.Component;
@@ -105,5 +104,4 @@ class AgencyClient {
     private static String truncate(String text) {
         return text.length() <= MAX_PROBLEM_TEXT ? text : text.substring(0, MAX_PROBLEM_TEXT) + "…";
     }
-
 }

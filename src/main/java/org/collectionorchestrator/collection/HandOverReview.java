@@ -14,6 +14,8 @@ import java.util.UUID;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.dunning.SentLetters;
+import org.collectionorchestrator.invoice.AuditEventType;
+import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.DunningHolds;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceLifecycle;
@@ -56,13 +58,14 @@ public class HandOverReview {
     private final SentLetters letters;
     private final CollectionCases cases;
     private final InvoiceLifecycle lifecycle;
+    private final AuditTrail audit;
     private final Outbox outbox;
     private final Clock clock;
 
     public HandOverReview(CreditorRepository creditors, HandOverSettingsRepository settings, AgencyRepository agencies,
                           InvoiceRepository invoices,
                           Ledger ledger, DunningHolds holds, SentLetters letters, CollectionCases cases,
-                          InvoiceLifecycle lifecycle, Outbox outbox, Clock clock) {
+                          InvoiceLifecycle lifecycle, AuditTrail audit, Outbox outbox, Clock clock) {
         this.creditors = creditors;
         this.settings = settings;
         this.agencies = agencies;
@@ -72,6 +75,7 @@ public class HandOverReview {
         this.letters = letters;
         this.cases = cases;
         this.lifecycle = lifecycle;
+        this.audit = audit;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -138,7 +142,9 @@ public class HandOverReview {
                 continue;
             }
             if (stopped.containsKey(id)) {
-                lifecycle.stopHandOver(invoice, Map.of("reviewId", reviewId, "reason", stopped.get(id)));
+                if (!stoppedIn(invoice, reviewId)) { // the job delivered again records no second stop
+                    lifecycle.stopHandOver(invoice, Map.of("reviewId", reviewId, "reason", stopped.get(id)));
+                }
                 stoppedDone.add(id);
                 continue;
             }
@@ -156,6 +162,11 @@ public class HandOverReview {
         log.info("Hand-over review {} of {}: {} approved, {} stopped, {} dropped out", reviewId, creditorId,
                 approved.size(), stoppedDone.size(), dropped.size());
         return new Outcome(approved, stoppedDone, dropped);
+    }
+
+    private boolean stoppedIn(Invoice invoice, String reviewId) {
+        return audit.of(invoice.id()).stream().anyMatch(e -> e.type() == AuditEventType.HAND_OVER_STOPPED
+                && reviewId.equals(e.details().get("reviewId")));
     }
 
     private boolean eligible(Invoice invoice, InvoiceBalance balance) {
