@@ -20,6 +20,7 @@ public class AgencyCaseWorkers {
     public static final String HAND_OVER = "hand-over-to-agency";
     public static final String REPORT_PAYMENTS = "report-payments-to-agency";
     public static final String SEND_RECALL = "send-recall-to-agency";
+    public static final String CLOSE_CASE = "close-agency-case";
     /** BPMN error: the invoice owes nothing any more, so it is not handed over. */
     public static final String INVOICE_CLOSED = "INVOICE_CLOSED";
     /** Longer than the agency deadline ({@code collection.agencies.deadline}, 2 minutes by default). */
@@ -43,6 +44,15 @@ public class AgencyCaseWorkers {
     @JobWorker(type = REPORT_PAYMENTS, fetchVariables = {"caseId", "invoiceId"}, timeout = JOB_TIMEOUT_MS)
     public void reportPayments(ActivatedJob job, @Variable String caseId, @Variable String invoiceId) {
         call(job, invoiceId, "payment report", () -> cases.reportPayments(UUID.fromString(caseId)));
+    }
+
+    @JobWorker(type = CLOSE_CASE, fetchVariables = {"caseId", "invoiceId"}, timeout = JOB_TIMEOUT_MS)
+    public void closeCase(ActivatedJob job, @Variable String caseId, @Variable String invoiceId) {
+        call(job, invoiceId, "payment report", () -> {
+            cases.reportPayments(UUID.fromString(caseId));
+            cases.closeSettled(UUID.fromString(caseId));
+            return null;
+        });
     }
 
     @JobWorker(type = SEND_RECALL, fetchVariables = {"caseId", "invoiceId"}, timeout = JOB_TIMEOUT_MS)

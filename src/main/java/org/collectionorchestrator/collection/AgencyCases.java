@@ -151,6 +151,14 @@ public class AgencyCases {
         return reported;
     }
 
+    /** The invoice owes nothing any more: the case is closed as SETTLED (the agency's own close is still taken). */
+    public void closeSettled(UUID caseId) {
+        transaction.executeWithoutResult(status -> {
+            cases.lock(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));
+            cases.close(caseId, "SETTLED");
+        });
+    }
+
     /** Sends the recall the creditor asked for; the case then waits for the agency to close it as recalled. */
     public void sendRecall(UUID caseId) {
         CollectionCase collectionCase = cases.find(caseId).orElseThrow(() -> new IllegalStateException("No case " + caseId));

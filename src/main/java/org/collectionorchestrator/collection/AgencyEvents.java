@@ -109,6 +109,12 @@ public class AgencyEvents {
         if (!cases.recordEvent(agency.id(), event.eventId(), event.type().name(), collectionCase.id(), paymentTransaction)) {
             throw new ConflictException("Event " + event.eventId() + " of agency " + agency.id() + " was received before");
         }
+        if (collectionCase.status() == CollectionCase.Status.CLOSED && "SETTLED".equals(collectionCase.closeOutcome())
+                && event.type() == AgencyEvent.Type.CASE_CLOSED) {
+            // the invoice settled first and we closed the case; the agency's confirmation is taken, nothing changes
+            log.info("Agency {} closed case {} ({}) after it settled", agency.id(), collectionCase.id(), event.outcome());
+            return new Accepted(event.eventId(), collectionCase.id(), collectionCase.status().name());
+        }
         if (!collectionCase.atAgency()) {
             throw new ConflictException("Case " + collectionCase.id() + " is " + collectionCase.status()
                     .name().toLowerCase() + "; it takes no more events");

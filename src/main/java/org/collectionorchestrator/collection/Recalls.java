@@ -37,7 +37,11 @@ public class Recalls {
     /** Asks for the recall; asking again while it waits for the agency changes nothing. */
     @Transactional
     public CollectionCase recall(UUID invoiceId, String reason) {
-        invoices.lock(invoiceId).orElseThrow(() -> new NotFoundException("No invoice " + invoiceId));
+        var invoice = invoices.lock(invoiceId).orElseThrow(() -> new NotFoundException("No invoice " + invoiceId));
+        if (!invoice.status().awaitsPayment()) {
+            throw new ConflictException("Invoice " + invoiceId + " is " + invoice.status().name().toLowerCase()
+                    .replace('_', ' ') + "; nothing is left to recall");
+        }
         CollectionCase collectionCase = cases.lockOpenOf(invoiceId)
                 .orElseThrow(() -> new ConflictException("Invoice " + invoiceId + " is not at a collection agency"));
         if (collectionCase.status() == CollectionCase.Status.RECALL_REQUESTED) {

@@ -122,6 +122,15 @@ class AgencyCallbackTest extends HandOverTestSupport {
         assertThat(signedEvent(h.agency(), event("pay-1", "PAYMENT_COLLECTED", h.caseId(),
                 "\"payment\":{\"amount\":\"400.00\",\"currency\":\"NOK\",\"date\":\"" + today() + "\"}"))
                 .getStatusCode().value()).isEqualTo(409);
+        JsonNode closed = caseOf(h.invoiceId());
+        assertThat(closed.get("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.get("closeOutcome").asText()).isEqualTo("SETTLED");
+        assertThat(post("/api/v1/invoices/" + h.invoiceId() + "/recall", Map.of("reason", "too late"))
+                .getStatusCode().value()).isEqualTo(409);
+        // the agency confirms the close after our settlement: taken, nothing changes
+        assertThat(signedEvent(h.agency(), event("close-1", "CASE_CLOSED", h.caseId(), "\"outcome\":\"PAID\""))
+                .getStatusCode().value()).isEqualTo(200);
+        assertThat(invoice(h.invoiceId()).get("status").asText()).isEqualTo("SETTLED");
     }
 
     @Test
