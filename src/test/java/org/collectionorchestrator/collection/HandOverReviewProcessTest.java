@@ -107,19 +107,24 @@ class HandOverReviewProcessTest extends HandOverTestSupport {
     }
 
     @Test
-    void anInvoicePaidWhileTheListIsOpenDropsOut() {
+    void invoicesPaidOrDisputedWhileTheListIsOpenDropOut() {
         String creditor = creditorWithAgency(agencyAcceptingAll());
         String paid = readyInvoice(creditor, "1200.00");
         String unpaid = readyInvoice(creditor, "1300.00");
+        String disputed = readyInvoice(creditor, "1400.00");
         reviewTomorrow(creditor, "finance@creditor.example");
         OpenUserTask task = openReview(creditor);
         JsonNode listed = variable(task.processInstanceKey(), "invoices");
 
         pay(creditor, paid, invoice(paid).get("outstanding").asText(), "NOK");
+        assertThat(post("/api/v1/invoices/" + disputed + "/dispute", Map.of("reason", "Never delivered"))
+                .getStatusCode().value()).isEqualTo(200);
         userTasks.complete(task.userTaskKey(), Map.of("invoices", json.convertValue(listed, List.class)));
 
         awaitStatus(unpaid, "HANDED_OVER");
-        await().atMost(Duration.ofSeconds(20)).until(() -> variable(task.processInstanceKey(), "droppedOutCount").asInt() == 1);
+        await().atMost(Duration.ofSeconds(20)).until(() -> variable(task.processInstanceKey(), "droppedOutCount").asInt() == 2);
+        assertThat(invoice(disputed).get("status").asText()).isEqualTo("READY_FOR_COLLECTION");
+        assertThat(auditTypes(disputed)).doesNotContain("COLLECTION_APPROVED");
         assertThat(invoice(paid).get("status").asText()).isEqualTo("SETTLED");
         assertThat(auditTypes(paid)).doesNotContain("COLLECTION_APPROVED", "HANDED_OVER");
         assertThat(AGENCY.findAll(WireMock.postRequestedFor(WireMock.anyUrl())).stream()
