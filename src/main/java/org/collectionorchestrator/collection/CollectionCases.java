@@ -46,6 +46,11 @@ class CollectionCases {
                 .param("invoice", invoiceId).query(this::map).optional();
     }
 
+    boolean hasOpen(UUID invoiceId) {
+        return jdbc.sql("select exists (select 1 from collection_case where invoice_id = :invoice and closed_at is null)")
+                .param("invoice", invoiceId).query(Boolean.class).single();
+    }
+
     List<CollectionCase> ofInvoice(UUID invoiceId) {
         return jdbc.sql("select * from collection_case where invoice_id = :invoice order by approved_at")
                 .param("invoice", invoiceId).query(this::map).list();

@@ -33,8 +33,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The creditor's weekly hand-over review (process {@code hand-over-review}): when the next one opens, which invoices
  * it lists, and what approving the list does. An invoice is listed, and approved, only while it is ready for
- * collection, owes money, is not disputed and has no open case: one paid, credited or disputed while the list is open
- * drops out at approval.
+ * collection (or approved for hand-over by credit control's decision), owes money, is not disputed and has no open
+ * case: one paid, credited or disputed while the list is open drops out at approval.
  */
 @Service
 public class HandOverReview {
@@ -102,7 +102,9 @@ public class HandOverReview {
         Creditor creditor = creditors.find(creditorId).orElseThrow(() -> new IllegalStateException("No creditor " + creditorId));
         LocalDate today = LocalDate.now(clock.withZone(creditor.timeZone()));
         List<Candidate> list = new ArrayList<>();
-        for (Invoice invoice : invoices.list(creditorId, InvoiceStatus.READY_FOR_COLLECTION, MAX_LISTED, 0)) {
+        List<Invoice> ready = new ArrayList<>(invoices.list(creditorId, InvoiceStatus.READY_FOR_COLLECTION, MAX_LISTED, 0));
+        ready.addAll(invoices.list(creditorId, InvoiceStatus.COLLECTION_APPROVED, MAX_LISTED, 0));
+        for (Invoice invoice : ready) {
             InvoiceBalance balance = ledger.balance(invoice.id(), invoice.amount().currency());
             if (eligible(invoice, balance)) {
                 list.add(new Candidate(invoice.id().toString(), invoice.invoiceNumber(), invoice.customer().name(),
@@ -153,8 +155,10 @@ public class HandOverReview {
                 dropped.add(id);
                 continue;
             }
-            lifecycle.approveForCollection(invoice, Map.of("reviewId", reviewId, "caseId", caseId.toString(),
-                    "approvedBy", byTimer ? "timer" : "credit control"));
+            if (invoice.status() == InvoiceStatus.READY_FOR_COLLECTION) {
+                lifecycle.approveForCollection(invoice, Map.of("reviewId", reviewId, "caseId", caseId.toString(),
+                        "approvedBy", byTimer ? "timer" : "credit control"));
+            }
             outbox.message(invoice.id().toString(), new EngineMessage(HAND_OVER_APPROVED, invoice.id().toString(),
                     HAND_OVER_APPROVED + ":" + caseId, Duration.ZERO, caseVariables(caseId, invoice, creditor, balance)));
             approved.add(id);
@@ -169,9 +173,14 @@ public class HandOverReview {
                 && reviewId.equals(e.details().get("reviewId")));
     }
 
+    /**
+     * Ready for collection, or approved for hand-over by credit control's decision on a followed-up invoice ("Decide on
+     * unpaid invoice") and not yet at an agency; owing money; not disputed.
+     */
     private boolean eligible(Invoice invoice, InvoiceBalance balance) {
-        return invoice.status() == InvoiceStatus.READY_FOR_COLLECTION && balance.outstanding().isPositive()
-                && !holds.isDisputed(invoice.id());
+        boolean waiting = invoice.status() == InvoiceStatus.READY_FOR_COLLECTION
+                || (invoice.status() == InvoiceStatus.COLLECTION_APPROVED && !cases.hasOpen(invoice.id()));
+        return waiting && balance.outstanding().isPositive() && !holds.isDisputed(invoice.id());
     }
 
     private static Map<String, Object> caseVariables(UUID caseId, Invoice invoice, Creditor creditor, InvoiceBalance balance) {

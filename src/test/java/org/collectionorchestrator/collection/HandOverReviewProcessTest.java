@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
+import org.collectionorchestrator.dunning.UnpaidInvoiceDecision;
+import org.collectionorchestrator.dunning.UnpaidInvoiceDecisionService;
 import org.collectionorchestrator.local.OpenUserTask;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -29,6 +31,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * dropping out.
  */
 class HandOverReviewProcessTest extends HandOverTestSupport {
+
+    @org.springframework.beans.factory.annotation.Autowired
+    UnpaidInvoiceDecisionService decisions;
 
     @RegisterExtension
     static final GreenMailExtension MAIL = new GreenMailExtension(new ServerSetup(39251, "127.0.0.1", "smtp"));
@@ -94,6 +99,7 @@ class HandOverReviewProcessTest extends HandOverTestSupport {
         String creditor = creditorWithAgency(agencyAcceptingAll());
         String a = readyInvoice(creditor, "1500.00");
         String b = readyInvoice(creditor, "2500.00");
+        String decided = decidedForHandOver(creditor, "3500.00");
         reviewTomorrow(creditor, "finance@creditor.example");
         OpenUserTask task = openReview(creditor);
 
@@ -101,9 +107,22 @@ class HandOverReviewProcessTest extends HandOverTestSupport {
 
         awaitStatus(a, "HANDED_OVER");
         awaitStatus(b, "HANDED_OVER");
+        awaitStatus(decided, "HANDED_OVER");
         assertThat(lastAudit(invoice(a), "COLLECTION_APPROVED").get("approvedBy").asText()).isEqualTo("timer");
+        assertThat(count(decided, "COLLECTION_APPROVED")).isEqualTo(1); // credit control's decision, not again
         assertThat(userTasks.openTasks(task.processInstanceKey())).isEmpty();
         assertThat(completedElements(task.processInstanceKey())).contains("Activity_ApproveAsItStands");
+    }
+
+    /** An invoice credit control decided to hand over ("Decide on unpaid invoice"), its lifecycle ended there. */
+    private String decidedForHandOver(String creditor, String amount) {
+        JsonNode invoice = register(invoiceBody(creditor, "BUSINESS", true, today().minusDays(60), amount, "NOK"));
+        String id = invoice.get("id").asText();
+        assertThat(decisions.record(java.util.UUID.fromString(id), UnpaidInvoiceDecision.HAND_OVER, "no payment plan"))
+                .isEqualTo(UnpaidInvoiceDecisionService.Outcome.RECORDED);
+        camunda.newCancelInstanceCommand(invoice.get("processInstanceKey").asLong()).send().join();
+        assertThat(invoice(id).get("status").asText()).isEqualTo("COLLECTION_APPROVED");
+        return id;
     }
 
     @Test
