@@ -1,30 +1,30 @@
 package org.collectionorchestrator.local;
 
-import java.net.URI;
-import java.util.LinkedHashSet;
-import java.util.Set;
-import org.collectionorchestrator.collection.Agencies;
-import org.collectionorchestrator.collection.Agency;
-import org.collectionorchestrator.collection.HandOverSettings;
-import org.springframework.core.env.Environment;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.collectionorchestrator.collection.Agencies;
+import org.collectionorchestrator.collection.Agency;
+import org.collectionorchestrator.collection.HandOverSettings;
+import org.collectionorchestrator.creditor.CollectionModel;
 import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.creditor.Creditor;
-import org.collectionorchestrator.creditor.CollectionModel;
 import org.collectionorchestrator.creditor.CreditorPolicy;
-import org.collectionorchestrator.creditor.PaymentOrder;
 import org.collectionorchestrator.creditor.CreditorRepository;
+import org.collectionorchestrator.creditor.PaymentOrder;
+import org.collectionorchestrator.events.Topics;
 import org.collectionorchestrator.invoice.InvoiceMessageListener;
 import org.collectionorchestrator.invoice.RegisterInvoice;
-import org.collectionorchestrator.events.Topics;
 import org.collectionorchestrator.invoice.Segment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,10 +32,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Currency;
 
 /**
  * Local profile: one creditor per country (and a Norwegian one whose agency sends the collection notice), each with
