@@ -67,6 +67,13 @@ create table agency_event (
     primary key (agency_id, event_id)
 );
 
+-- The "hand-over list ready" email of each review, claimed once: a repeated job sends no second email.
+create table hand_over_mail (
+    review_id  varchar(64)  primary key,
+    sent_to    varchar(320) not null,
+    sent_at    timestamptz  not null
+);
+
 -- Each payment that reached the creditor while the case was at the agency, reported to the agency once.
 create table agency_payment_report (
     case_id     uuid         not null references collection_case (id),

@@ -1,5 +1,7 @@
 package org.collectionorchestrator.collection;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.slf4j.Logger;
@@ -8,7 +10,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Tells the creditor that this week's hand-over list is ready (seed 001: "once a week you get an email listing the
@@ -16,30 +20,46 @@ import org.springframework.stereotype.Component;
  * or an address in the creditor's hand-over settings nothing is sent and the review goes on.
  */
 @Component
-class HandOverMail {
+public class HandOverMail {
 
     private static final Logger log = LoggerFactory.getLogger(HandOverMail.class);
 
     private final ObjectProvider<JavaMailSender> sender;
     private final HandOverSettingsRepository settings;
     private final CreditorRepository creditors;
+    private final JdbcClient jdbc;
+    private final Clock clock;
     private final String from;
 
-    HandOverMail(ObjectProvider<JavaMailSender> sender, HandOverSettingsRepository settings, CreditorRepository creditors,
-                 @Value("${collection.hand-over.mail-from:collection@localhost}") String from) {
+    public HandOverMail(ObjectProvider<JavaMailSender> sender, HandOverSettingsRepository settings, CreditorRepository creditors,
+                 JdbcClient jdbc, Clock clock, @Value("${collection.hand-over.mail-from:collection@localhost}") String from) {
         this.sender = sender;
         this.settings = settings;
         this.creditors = creditors;
+        this.jdbc = jdbc;
+        this.clock = clock;
         this.from = from;
     }
 
-    void listReady(String creditorId, String reviewId, int invoiceCount, String approvalWindow) {
+    /**
+     * Sends the email once per review: the claim row and the send share a transaction, so a failed send is tried
+     * again by the job and a repeated job finds the claim and sends nothing.
+     */
+    @Transactional
+    public void listReady(String creditorId, String reviewId, int invoiceCount, String approvalWindow) {
         String to = settings.find(creditorId).map(HandOverSettings::notifyEmail).orElse(null);
         JavaMailSender mail = sender.getIfAvailable();
         if (to == null || mail == null) {
             log.info("Hand-over list {} of {} ready ({} invoices); no email sent ({})", reviewId, creditorId, invoiceCount,
                     to == null ? "no notifyEmail in the hand-over settings" : "no mail server configured");
             return;
+        }
+        int claimed = jdbc.sql("""
+                        insert into hand_over_mail (review_id, sent_to, sent_at) values (:review, :to, :now)
+                        on conflict do nothing""")
+                .param("review", reviewId).param("to", to).param("now", OffsetDateTime.now(clock)).update();
+        if (claimed == 0) {
+            return; // sent for this review already
         }
         Creditor creditor = creditors.find(creditorId).orElseThrow();
         SimpleMailMessage message = new SimpleMailMessage();
