@@ -46,5 +46,15 @@ public enum AuditEventType {
     /** The bank reversed a payment booked on the invoice; what it paid is owed again (details: bankTransactionId, amount). */
     PAYMENT_REVERSED,
     /** A reversed payment left a settled invoice unpaid again: it is open and dunning starts again. */
-    REOPENED
+    REOPENED,
+    /** Credit control stopped the invoice in the weekly hand-over review (details: reviewId, reason). */
+    HAND_OVER_STOPPED,
+    /** The invoice went to a collection agency (details: caseId, agencyId). */
+    HANDED_OVER,
+    /** The agency reported a change in its case (details: caseId, agencyId, eventId, event, status). */
+    AGENCY_CASE_UPDATED,
+    /** The creditor asked the agency to give the case back (details: caseId, reason). */
+    RECALL_REQUESTED,
+    /** The agency closed its case (details: caseId, outcome PAID, UNCOLLECTABLE or RECALLED). */
+    AGENCY_CASE_CLOSED
 }

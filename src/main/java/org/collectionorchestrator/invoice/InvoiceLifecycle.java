@@ -31,6 +31,11 @@ public class InvoiceLifecycle {
     public static final String INVOICE_REGISTERED = "invoice-registered";
     /** Ends dunning wherever the process is (event subprocess, correlated by invoice id). */
     public static final String INVOICE_SETTLED = "invoice-settled";
+    /**
+     * A payment was booked while the invoice is at a collection agency; the agency case process reports it (message
+     * correlated by invoice id, variables {@code paymentSource}, {@code paymentAmount}, {@code paymentDate}).
+     */
+    public static final String PAYMENT_BOOKED_AT_AGENCY = "payment-booked-at-agency";
     private static final Duration SETTLED_TIME_TO_LIVE = Duration.ofHours(1);
     private static final Logger log = LoggerFactory.getLogger(InvoiceLifecycle.class);
 
@@ -149,6 +154,45 @@ public class InvoiceLifecycle {
     public void approveForCollection(Invoice invoice, Map<String, ?> details) {
         invoices.updateStatus(invoice.id(), InvoiceStatus.COLLECTION_APPROVED);
         audit.record(invoice.id(), AuditEventType.COLLECTION_APPROVED, details);
+    }
+
+    /** Credit control stopped the invoice in the hand-over review: it stays ready for collection, not handed over. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void stopHandOver(Invoice invoice, Map<String, ?> details) {
+        audit.record(invoice.id(), AuditEventType.HAND_OVER_STOPPED, details);
+    }
+
+    /** A collection agency has the invoice now; payments still settle it and are reported to the agency. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void handOver(Invoice invoice, Map<String, ?> details) {
+        invoices.updateStatus(invoice.id(), InvoiceStatus.HANDED_OVER);
+        audit.record(invoice.id(), AuditEventType.HANDED_OVER, details);
+    }
+
+    /**
+     * The agency closed its case. An invoice still owed becomes RECALLED (the agency gave it back on our request) or
+     * UNCOLLECTABLE (the agency gave up, or called it paid while we still see money owed); a closed one keeps its status.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void agencyCaseClosed(Invoice invoice, boolean recalled, Map<String, ?> details) {
+        if (invoice.status() == InvoiceStatus.HANDED_OVER) {
+            invoices.updateStatus(invoice.id(), recalled ? InvoiceStatus.RECALLED : InvoiceStatus.UNCOLLECTABLE);
+        }
+        audit.record(invoice.id(), AuditEventType.AGENCY_CASE_CLOSED, details);
+    }
+
+    /**
+     * Called by every payment booked on the invoice: while it is at an agency the agency case process hears of it
+     * (after commit, through the outbox) and reports it to the agency. Other invoices send nothing.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void paymentBooked(Invoice invoice, String source, String amount, String bookingDate) {
+        if (invoice.status() != InvoiceStatus.HANDED_OVER) {
+            return;
+        }
+        String id = invoice.id().toString();
+        outbox.message(id, new EngineMessage(PAYMENT_BOOKED_AT_AGENCY, id, PAYMENT_BOOKED_AT_AGENCY + ":" + id + ":" + source,
+                SETTLED_TIME_TO_LIVE, Map.of("paymentSource", source, "paymentAmount", amount, "paymentDate", bookingDate)));
     }
 
     /** The process has stopped dunning (the invoice was settled); recorded once per invoice. */

@@ -14,10 +14,17 @@ public enum InvoiceStatus {
     /** Credit notes brought the balance to zero; nothing is owed and dunning has ended. */
     CREDITED,
     /** The creditor cancelled the invoice; the outstanding balance was credited and dunning has ended. */
-    CANCELLED;
+    CANCELLED,
+    /** A collection agency follows the invoice up; payments still settle it and are reported to the agency. */
+    HANDED_OVER,
+    /** Taken back from the agency (the agency confirmed the recall); still owed unless paid or credited. */
+    RECALLED,
+    /** The agency closed its case without collecting everything; what is left is still owed. */
+    UNCOLLECTABLE;
 
     /** Whether money is still expected on this invoice, so a payment may settle it. */
     public boolean awaitsPayment() {
-        return this == OPEN || this == READY_FOR_COLLECTION || this == COLLECTION_APPROVED;
+        return this == OPEN || this == READY_FOR_COLLECTION || this == COLLECTION_APPROVED || this == HANDED_OVER
+                || this == RECALLED || this == UNCOLLECTABLE;
     }
 }

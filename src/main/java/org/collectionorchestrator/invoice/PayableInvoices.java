@@ -26,7 +26,8 @@ public class PayableInvoices {
                    i.currency, i.status, i.due_date, i.issue_date
               from invoice i join customer c on c.creditor_id = i.creditor_id and c.id = i.customer_id
             """;
-    private static final String[] AWAITING_PAYMENT = {"OPEN", "READY_FOR_COLLECTION", "COLLECTION_APPROVED"};
+    private static final String[] AWAITING_PAYMENT = {"OPEN", "READY_FOR_COLLECTION", "COLLECTION_APPROVED",
+            "HANDED_OVER", "RECALLED", "UNCOLLECTABLE"};
     private static final String OLDEST_FIRST = " order by i.due_date, i.issue_date, i.invoice_number";
 
     private final JdbcClient jdbc;

@@ -153,6 +153,22 @@ public class Ledger {
                 .list();
     }
 
+    /** What one payment (one ledger source) paid on an invoice, when it was booked and recorded. */
+    public record InvoicePayment(String source, Money amount, LocalDate bookingDate, OffsetDateTime recordedAt) {
+    }
+
+    /** The payments on the invoice, one per source, oldest recorded first (reversed ones included, as booked). */
+    public List<InvoicePayment> paymentsOnInvoice(UUID invoiceId, Currency currency) {
+        return jdbc.sql("""
+                        select source, -sum(amount) as paid, min(booking_date) as booking_date, min(recorded_at) as recorded_at
+                          from ledger_entry where invoice_id = :id and entry_type = 'PAYMENT'
+                         group by source order by min(recorded_at), source""")
+                .param("id", invoiceId)
+                .query((rs, row) -> new InvoicePayment(rs.getString("source"), new Money(rs.getBigDecimal("paid"), currency),
+                        rs.getObject("booking_date", LocalDate.class), rs.getObject("recorded_at", OffsetDateTime.class)))
+                .list();
+    }
+
     /** The sum of every charge of that type posted on the invoice so far, whatever has been paid of it. */
     public Money charged(UUID invoiceId, LedgerEntryType chargeType, Currency currency) {
         if (chargeType.isReduction()) {

@@ -4,20 +4,27 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import org.collectionorchestrator.collection.Agencies;
+import org.collectionorchestrator.collection.Agency;
+import org.collectionorchestrator.collection.HandOverSettings;
+import org.collectionorchestrator.creditor.CollectionModel;
 import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.creditor.Creditor;
-import org.collectionorchestrator.creditor.CollectionModel;
 import org.collectionorchestrator.creditor.CreditorPolicy;
-import org.collectionorchestrator.creditor.PaymentOrder;
 import org.collectionorchestrator.creditor.CreditorRepository;
+import org.collectionorchestrator.creditor.PaymentOrder;
+import org.collectionorchestrator.events.Topics;
 import org.collectionorchestrator.invoice.InvoiceMessageListener;
 import org.collectionorchestrator.invoice.RegisterInvoice;
-import org.collectionorchestrator.events.Topics;
 import org.collectionorchestrator.invoice.Segment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,10 +32,9 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
-
-import java.util.Currency;
 
 /**
  * Local profile: one creditor per country (and a Norwegian one whose agency sends the collection notice), each with
@@ -62,13 +68,18 @@ public class DemoData implements ApplicationRunner {
     };
 
     private final CreditorRepository creditors;
+    private final Agencies agencies;
+    private final Environment environment;
     private final KafkaTemplate<String, byte[]> kafka;
     private final ObjectMapper json;
     private final Clock clock;
     private final List<CompletableFuture<?>> sent = new ArrayList<>();
 
-    public DemoData(CreditorRepository creditors, KafkaTemplate<String, byte[]> kafka, ObjectMapper json, Clock clock) {
+    public DemoData(CreditorRepository creditors, Agencies agencies, Environment environment,
+                    KafkaTemplate<String, byte[]> kafka, ObjectMapper json, Clock clock) {
         this.creditors = creditors;
+        this.agencies = agencies;
+        this.environment = environment;
         this.kafka = kafka;
         this.json = json;
         this.clock = clock;
@@ -99,9 +110,29 @@ public class DemoData implements ApplicationRunner {
                         false, "Customer under debt counselling: follow up by phone");
             }
         }
+        collectionAgencies();
         CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).join();
         log.info("Demo data: {} creditors stored, {} invoice-issued messages published to {}", CREDITORS.length, count,
                 Topics.INVOICES);
+    }
+
+    /**
+     * The two Norwegian creditors hand over to the simulated agency (local.SimulatedAgency); acme-no's large business
+     * claims go to a second one (dmn/agency-selection.dmn). Reviews every Monday at 08:00, approved after three days.
+     */
+    private void collectionAgencies() {
+        String base = "http://127.0.0.1:" + environment.getProperty("local.server.port", "8080") + "/api/v1/dev/simulated-agency/";
+        Set<String> bothSegments = new LinkedHashSet<>(List.of("PRIVATE", "BUSINESS"));
+        agencies.save(new Agency("acme-no-retrieve", "acme-no", "Retrieve (simulated)", URI.create(base + "acme-no-retrieve"),
+                "simulated", Set.of("NO"), bothSegments, BigDecimal.ZERO));
+        agencies.save(new Agency("acme-no-commercial", "acme-no", "Commercial debt agency (simulated)",
+                URI.create(base + "acme-no-commercial"), "simulated", Set.of("NO"), Set.of("BUSINESS"), new BigDecimal("20000")));
+        agencies.save(new Agency("retrieve-no-retrieve", "retrieve-no", "Retrieve (simulated)",
+                URI.create(base + "retrieve-no-retrieve"), "simulated", Set.of("NO"), bothSegments, BigDecimal.ZERO));
+        for (String creditor : List.of("acme-no", "retrieve-no")) {
+            agencies.saveSettings(new HandOverSettings(creditor, HandOverSettings.DEFAULT_DAY, HandOverSettings.DEFAULT_TIME,
+                    HandOverSettings.DEFAULT_WINDOW, "finance@" + creditor + ".example"));
+        }
     }
 
     private int register(DemoCreditor demo, int n, String customerName, Segment segment, boolean priority,

@@ -11,6 +11,7 @@ import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
+import org.collectionorchestrator.invoice.InvoiceLifecycle;
 import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.collectionorchestrator.invoice.InvoiceStatus;
 import org.collectionorchestrator.ledger.Allocation;
@@ -40,12 +41,15 @@ public class PaymentBooking {
     private final Ledger ledger;
     private final AuditTrail audit;
     private final PaymentSettlement settlement;
+    private final InvoiceLifecycle lifecycle;
 
-    public PaymentBooking(InvoiceRepository invoices, Ledger ledger, AuditTrail audit, PaymentSettlement settlement) {
+    public PaymentBooking(InvoiceRepository invoices, Ledger ledger, AuditTrail audit, PaymentSettlement settlement,
+                          InvoiceLifecycle lifecycle) {
         this.invoices = invoices;
         this.ledger = ledger;
         this.audit = audit;
         this.settlement = settlement;
+        this.lifecycle = lifecycle;
     }
 
     /** An invoice a payment names, and at most how much of the payment it takes (null: what it owes). */
@@ -121,6 +125,7 @@ public class PaymentBooking {
                 "bookingDate", bookingDate.toString()));
         log.info("Payment {} applied {} to invoice {} ({}), {} outstanding", bankTransactionId, allocation.applied(),
                 invoice.invoiceNumber(), paidParts, after.outstanding());
+        lifecycle.paymentBooked(invoice, source, allocation.applied().toPlainString(), bookingDate.toString());
         settlement.closeIfDone(invoice, creditor.policy(), after, bookingDate, bankTransactionId);
         return allocation.applied();
     }

@@ -23,6 +23,15 @@ import org.springframework.boot.test.context.SpringBootTest;
         "logging.level.kafka=WARN",
         "logging.level.org.apache.kafka=WARN",
         "logging.level.state.change.logger=WARN",
+        // collection hand-over: the test agencies' secret, quick retries, the tests' GreenMail server
+        "collection.agencies.secrets.test-agency=test-agency-secret",
+        "collection.agencies.call-timeout=PT2S",
+        "collection.agencies.deadline=PT6S",
+        "collection.agencies.first-backoff=PT0.1S",
+        "collection.agencies.max-backoff=PT0.5S",
+        "spring.mail.host=127.0.0.1",
+        "spring.mail.port=39251",
+        "management.health.mail.enabled=false",
 })
 @ZeebeSpringTest
 public @interface ApplicationTest {

@@ -56,7 +56,8 @@ class CandidateInvoices {
                                  where creditor_id = :creditor and invoice_id is not null group by invoice_id) b
                             on b.invoice_id = i.id
                          where i.creditor_id = :creditor and i.currency = :currency
-                           and i.status in ('OPEN', 'READY_FOR_COLLECTION', 'COLLECTION_APPROVED')
+                           and i.status in ('OPEN', 'READY_FOR_COLLECTION', 'COLLECTION_APPROVED', 'HANDED_OVER', 'RECALLED',
+                                          'UNCOLLECTABLE')
                            and b.outstanding > 0
                          order by (b.outstanding = :amount) desc, (i.amount = :amount) desc,
                                   (i.payment_reference = :reference or i.invoice_number = :reference) desc,
