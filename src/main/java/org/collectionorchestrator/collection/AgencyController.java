@@ -22,6 +22,7 @@ import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashSet;
 import java.util.List;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.InvalidRequestException;
 import org.collectionorchestrator.web.NoControlCharacters;
 import org.collectionorchestrator.web.ProblemResponses;
@@ -42,9 +43,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class AgencyController {
 
     private final Agencies agencies;
+    private final CreditorAccess access;
 
-    public AgencyController(Agencies agencies) {
+    public AgencyController(Agencies agencies, CreditorAccess access) {
         this.agencies = agencies;
+        this.access = access;
     }
 
     public record AgencyBody(
@@ -103,6 +106,7 @@ public class AgencyController {
     public ResponseEntity<AgencyView> put(@PathVariable String creditorId,
                                           @PathVariable @Pattern(regexp = "[A-Za-z0-9._-]{1,64}") String agencyId,
                                           @Valid @RequestBody AgencyBody body) {
+        access.require(creditorId);
         Agency agency = new Agency(agencyId, creditorId, body.name().strip(), URI.create(body.webhookUrl()),
                 body.secretRef(), new LinkedHashSet<>(body.countries()), new LinkedHashSet<>(body.segments()),
                 body.minimumAmount() == null ? BigDecimal.ZERO : body.minimumAmount().stripTrailingZeros());
@@ -115,6 +119,7 @@ public class AgencyController {
     @ApiResponse(responseCode = "200", description = "The agency")
     @ProblemResponses(value = {404}, descriptions = {"The creditor has no agency with this id"})
     public AgencyView get(@PathVariable String creditorId, @PathVariable String agencyId) {
+        access.require(creditorId);
         return AgencyView.of(agencies.get(creditorId, agencyId));
     }
 
@@ -123,6 +128,7 @@ public class AgencyController {
     @ApiResponse(responseCode = "200", description = "The agencies")
     @ProblemResponses(value = {404}, descriptions = {"No creditor with this id"})
     public List<AgencyView> list(@PathVariable String creditorId) {
+        access.require(creditorId);
         return agencies.ofCreditor(creditorId).stream().map(AgencyView::of).toList();
     }
 
@@ -134,6 +140,7 @@ public class AgencyController {
     @ProblemResponses(value = {404}, descriptions = {"No creditor with this id"})
     public ResponseEntity<HandOverSettingsView> putSettings(@PathVariable String creditorId,
                                                             @Valid @RequestBody HandOverSettingsBody body) {
+        access.require(creditorId);
         Duration window = HandOverSettings.DEFAULT_WINDOW;
         if (body.approvalWindow() != null) {
             try {
@@ -156,6 +163,7 @@ public class AgencyController {
     @ApiResponse(responseCode = "200", description = "The settings")
     @ProblemResponses(value = {404}, descriptions = {"No creditor with this id, or no settings yet"})
     public HandOverSettingsView getSettings(@PathVariable String creditorId) {
+        access.require(creditorId);
         return HandOverSettingsView.of(agencies.settings(creditorId));
     }
 }

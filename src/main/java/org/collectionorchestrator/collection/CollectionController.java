@@ -11,7 +11,9 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.UUID;
+import org.collectionorchestrator.invoice.InvoiceQueries;
 import org.collectionorchestrator.signature.WebhookSignature;
+import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.NoControlCharacters;
 import org.collectionorchestrator.web.ProblemResponses;
 import org.springframework.http.MediaType;
@@ -29,9 +31,14 @@ public class CollectionController {
     private final AgencyEvents events;
     private final Recalls recalls;
 
-    public CollectionController(AgencyEvents events, Recalls recalls) {
+    private final InvoiceQueries invoices;
+    private final CreditorAccess access;
+
+    public CollectionController(AgencyEvents events, Recalls recalls, InvoiceQueries invoices, CreditorAccess access) {
         this.events = events;
         this.recalls = recalls;
+        this.invoices = invoices;
+        this.access = access;
     }
 
     public record RecallRequest(@NotBlank @Size(max = 500) @NoControlCharacters
@@ -64,6 +71,7 @@ public class CollectionController {
     @ProblemResponses(value = {404, 409}, descriptions = {"No invoice with this id",
             "The invoice is not at an agency"})
     public CollectionCase recall(@PathVariable UUID id, @Valid @RequestBody RecallRequest request) {
+        access.require(invoices.creditorOf(id));
         return recalls.recall(id, request.reason().strip());
     }
 
@@ -72,6 +80,7 @@ public class CollectionController {
     @ApiResponse(responseCode = "200", description = "The cases")
     @ProblemResponses(value = {404}, descriptions = {"No invoice with this id"})
     public List<CollectionCase> cases(@PathVariable UUID id) {
+        access.require(invoices.creditorOf(id));
         return recalls.casesOf(id);
     }
 }

@@ -36,6 +36,11 @@ public final class ApiAccessRules {
     public static final List<Rule> RULES = List.of(
             rule(HttpMethod.PUT, "/api/v1/creditors/{id}", ADMIN),
             rule(HttpMethod.GET, "/api/v1/creditors/{id}", READERS),
+            rule(HttpMethod.PUT, "/api/v1/creditors/{id}/agencies/{agencyId}", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/creditors/{id}/agencies/{agencyId}", READERS),
+            rule(HttpMethod.GET, "/api/v1/creditors/{id}/agencies", READERS),
+            rule(HttpMethod.PUT, "/api/v1/creditors/{id}/hand-over-settings", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/creditors/{id}/hand-over-settings", READERS),
 
             rule(HttpMethod.POST, "/api/v1/invoices", INVOICES_WRITE, ADMIN),
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/credit-notes", INVOICES_WRITE, ADMIN),
@@ -44,8 +49,8 @@ public final class ApiAccessRules {
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/pause", INVOICES_WRITE, FINANCE, ADMIN),
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/resume", INVOICES_WRITE, FINANCE, ADMIN),
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/write-off", FINANCE, ADMIN),
-            // issue 17's recall of a hand-over, named here ahead of the merge
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/recall", FINANCE, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/invoices/{id}/collection-cases", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}/letters", READERS),
