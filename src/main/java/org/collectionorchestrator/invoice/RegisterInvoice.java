@@ -53,7 +53,15 @@ public record RegisterInvoice(
             Boolean reminderFeeAgreed,
             @Size(max = 200) @NoControlCharacters @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank; leave it out for automatic dunning")
             @Schema(description = "Excludes the customer from automatic dunning: followed up by hand, for this reason")
-            String manualFollowUpReason) {
+            String manualFollowUpReason,
+            @Valid @Schema(description = "Where printed letters are posted; none: no printed letters") PostalAddress postalAddress,
+            @Size(max = 60) @NoControlCharacters
+            @Schema(description = "PEPPOL participant id (scheme:id) for EHF / PEPPOL BIS Billing 3.0; the scheme must be a "
+                    + "known ICD (0192 Norwegian organisation number, 0007, 0184, 0037, 0088 …) and the id pass its check",
+                    example = "0192:974760673") String peppolParticipantId,
+            @Schema(description = "The customer accepts eFaktura / Vipps eFaktura; default false") Boolean efakturaConsent,
+            @Schema(description = "The channel the customer chose; the distribution table may still refuse it (a "
+                    + "collection notice goes in writing)") Channel preferredChannel) {
 
         /** A customer body without fee agreement or manual follow-up. */
         public CustomerBody(String id, String name, Segment segment, Boolean priority, String country, String language,
@@ -61,14 +69,28 @@ public record RegisterInvoice(
             this(id, name, segment, priority, country, language, email, null, null);
         }
 
+        /** A customer body without channel data beyond e-mail. */
+        public CustomerBody(String id, String name, Segment segment, Boolean priority, String country, String language,
+                            String email, Boolean reminderFeeAgreed, String manualFollowUpReason) {
+            this(id, name, segment, priority, country, language, email, reminderFeeAgreed, manualFollowUpReason, null,
+                    null, null, null);
+        }
+
         static CustomerBody of(Customer c) {
+            ContactChannels ch = c.channels();
             return new CustomerBody(c.id(), c.name(), c.segment(), c.priority(), c.country(), c.language(), c.email(),
-                    c.reminderFeeAgreed(), c.manualFollowUpReason());
+                    c.reminderFeeAgreed(), c.manualFollowUpReason(), ch.postalAddress(), ch.peppolParticipantId(),
+                    ch.efakturaConsent(), ch.preferredChannel());
         }
 
         Customer toCustomer() {
             return new Customer(id, name, segment, Boolean.TRUE.equals(priority), country, language, email,
-                    Boolean.TRUE.equals(reminderFeeAgreed), manualFollowUpReason);
+                    Boolean.TRUE.equals(reminderFeeAgreed), manualFollowUpReason, channels());
+        }
+
+        ContactChannels channels() {
+            return new ContactChannels(postalAddress, peppolParticipantId, Boolean.TRUE.equals(efakturaConsent),
+                    preferredChannel);
         }
     }
 }
