@@ -1,0 +1,37 @@
+package org.collectionorchestrator.distribution;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Distribution settings ({@code collection.distribution.*}, README "Distribution channels").
+ *
+ * @param enabled       false: letters are stored but not sent (the delivery step records them as not distributed)
+ * @param fromAddress   the sender of e-mails
+ * @param reportTimeout how long a provider's asynchronous delivery report is waited for before the next channel
+ * @param providers     per channel ({@code ehf}, {@code efaktura}, {@code print}, and {@code email} for its report
+ *                      secret): base URL, API key, the secret that signs its delivery reports
+ */
+@ConfigurationProperties("collection.distribution")
+public record DistributionProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("invoices@collection-orchestrator.invalid") String fromAddress,
+        @DefaultValue("P2D") Duration reportTimeout,
+        @DefaultValue Map<String, Provider> providers) {
+
+    public DistributionProperties {
+        providers = providers == null ? Map.of() : Map.copyOf(providers);
+    }
+
+    public record Provider(URI baseUrl, String apiKey, String signingSecret,
+                           @DefaultValue("PT10S") Duration timeout,
+                           @DefaultValue("3") int maxAttempts) {
+    }
+
+    public java.util.Optional<Provider> provider(String channel) {
+        return java.util.Optional.ofNullable(providers.get(channel));
+    }
+}
