@@ -10,10 +10,11 @@ import java.util.UUID;
  *
  * @param title     the document's title in the recipient's language (e-mail subject)
  * @param pdf       the document as PDF
+ * @param creditorParticipantId the creditor's PEPPOL participant id, the EHF sender (null: none configured)
  * @param payment   what the document asks to be paid, for the structured channels (EHF, eFaktura)
  */
 public record Delivery(UUID dispatchId, UUID invoiceId, DocumentKind kind, int letterNumber, String creditorName,
-                       String creditorCountry, Recipient recipient, String title, byte[] pdf, PaymentDetails payment) {
+                       String creditorCountry, String creditorParticipantId, Recipient recipient, String title, byte[] pdf, PaymentDetails payment) {
 
     /** Amount, due date, reference and account as printed on the document. */
     public record PaymentDetails(String invoiceNumber, LocalDate issueDate, LocalDate payBy, BigDecimal amount,

@@ -14,16 +14,26 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reportTimeout how long a provider's asynchronous delivery report is waited for before the next channel
  * @param providers     per channel ({@code ehf}, {@code efaktura}, {@code print}, and {@code email} for its report
  *                      secret): base URL, API key, the secret that signs its delivery reports
+ * @param creditors     per creditor id: its PEPPOL participant id (the EHF sender) and logo (a resource location)
  */
 @ConfigurationProperties("collection.distribution")
 public record DistributionProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("invoices@collection-orchestrator.invalid") String fromAddress,
         @DefaultValue("P2D") Duration reportTimeout,
-        @DefaultValue Map<String, Provider> providers) {
+        @DefaultValue Map<String, Provider> providers,
+        @DefaultValue Map<String, CreditorSettings> creditors) {
 
     public DistributionProperties {
         providers = providers == null ? Map.of() : Map.copyOf(providers);
+        creditors = creditors == null ? Map.of() : Map.copyOf(creditors);
+    }
+
+    public record CreditorSettings(String peppolParticipantId, String logo) {
+    }
+
+    public CreditorSettings creditor(String creditorId) {
+        return creditors.getOrDefault(creditorId, new CreditorSettings(null, null));
     }
 
     public record Provider(URI baseUrl, String apiKey, String signingSecret,

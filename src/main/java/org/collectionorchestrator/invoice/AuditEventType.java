@@ -46,5 +46,9 @@ public enum AuditEventType {
     /** The bank reversed a payment booked on the invoice; what it paid is owed again (details: bankTransactionId, amount). */
     PAYMENT_REVERSED,
     /** A reversed payment left a settled invoice unpaid again: it is open and dunning starts again. */
-    REOPENED
+    REOPENED,
+    /** A letter reached the debtor; its deadline counts from that day (details: letterNumber, deliveredOn, deadline). */
+    LETTER_DELIVERED,
+    /** A document could not be delivered by one channel (details: channel, status, detail, dispatchId). */
+    DELIVERY_FAILED
 }

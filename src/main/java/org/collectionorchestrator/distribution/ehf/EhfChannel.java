@@ -26,12 +26,10 @@ public class EhfChannel implements DeliveryChannel {
 
     private final ProviderClient accessPoint;
     private final PeppolRules rules;
-    private final String senderParticipantId;
 
-    public EhfChannel(ProviderClient accessPoint, PeppolRules rules, String senderParticipantId) {
+    public EhfChannel(ProviderClient accessPoint, PeppolRules rules) {
         this.accessPoint = accessPoint;
         this.rules = rules;
-        this.senderParticipantId = senderParticipantId;
     }
 
     @Override
@@ -41,13 +39,17 @@ public class EhfChannel implements DeliveryChannel {
 
     @Override
     public boolean canReach(Recipient recipient) {
-        return recipient.peppolParticipantId() != null && senderParticipantId != null;
+        return recipient.peppolParticipantId() != null;
     }
 
     @Override
     public SendResult send(Delivery delivery) {
         if (delivery.kind() != DocumentKind.INVOICE && delivery.kind() != DocumentKind.CREDIT_NOTE) {
             return SendResult.rejected("PEPPOL BIS Billing 3.0 has no " + delivery.kind() + " document");
+        }
+        if (delivery.creditorParticipantId() == null) {
+            return SendResult.rejected("the creditor has no PEPPOL participant id (collection.distribution.creditors."
+                    + "<id>.peppol-participant-id)");
         }
         byte[] ubl = build(delivery);
         PeppolRules.Verdict verdict = rules.validate(ubl);
@@ -57,7 +59,7 @@ public class EhfChannel implements DeliveryChannel {
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("dispatchId", delivery.dispatchId().toString());
-        body.put("sender", "iso6523-actorid-upis::" + senderParticipantId);
+        body.put("sender", "iso6523-actorid-upis::" + delivery.creditorParticipantId());
         body.put("receiver", "iso6523-actorid-upis::" + delivery.recipient().peppolParticipantId());
         body.put("documentType", delivery.kind() == DocumentKind.INVOICE ? INVOICE_DOCUMENT_TYPE : CREDIT_NOTE_DOCUMENT_TYPE);
         body.put("process", "cenbii-procid-ubl::" + UblDocuments.PROFILE_ID);
@@ -70,7 +72,7 @@ public class EhfChannel implements DeliveryChannel {
         Recipient r = d.recipient();
         UblDocuments.Document document = new UblDocuments.Document(p.invoiceNumber(), p.issueDate(), p.payBy(),
                 p.currency(), p.amount(), "Invoice " + p.invoiceNumber(), r.customerId(), p.paymentReference(),
-                p.bankAccount(), new UblDocuments.Party(senderParticipantId, d.creditorName(), d.creditorCountry()),
+                p.bankAccount(), new UblDocuments.Party(d.creditorParticipantId(), d.creditorName(), d.creditorCountry()),
                 new UblDocuments.Party(r.peppolParticipantId(), r.name(), r.country()),
                 d.kind() == DocumentKind.CREDIT_NOTE ? p.invoiceNumber() : null);
         return d.kind() == DocumentKind.CREDIT_NOTE ? UblDocuments.creditNote(document) : UblDocuments.invoice(document);

@@ -20,7 +20,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * E-mail over SMTP ({@code spring.mail.*}) with the PDF attached; subject and body in the customer's language
- * ({@code distribution/mail_*.properties}). The dispatch id is the message's Message-ID, so a bounce names it. An
+ * ({@code distribution/texts_*.properties}). The dispatch id is the message's Message-ID, so a bounce names it. An
  * address the server refuses at once is BOUNCED; a server that cannot be reached is a technical failure (retried).
  */
 public class EmailChannel implements DeliveryChannel {
@@ -45,7 +45,7 @@ public class EmailChannel implements DeliveryChannel {
 
     @Override
     public SendResult send(Delivery delivery) {
-        ResourceBundle texts = texts(delivery.recipient().language());
+        ResourceBundle texts = org.collectionorchestrator.distribution.InvoiceDocuments.texts(delivery.recipient().language());
         try {
             MimeMessage message = mail.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
@@ -74,14 +74,5 @@ public class EmailChannel implements DeliveryChannel {
         } catch (MessagingException e) {
             return SendResult.rejected("the e-mail could not be built: " + e.getMessage());
         }
-    }
-
-    static ResourceBundle texts(String language) {
-        String lang = language == null ? "en" : language;
-        if (lang.equals("no") || lang.equals("nn")) {
-            lang = "nb";
-        }
-        return ResourceBundle.getBundle("distribution/mail", Locale.of(lang), ResourceBundle.Control.getNoFallbackControl(
-                ResourceBundle.Control.FORMAT_PROPERTIES));
     }
 }

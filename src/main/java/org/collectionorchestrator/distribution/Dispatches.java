@@ -1,0 +1,139 @@
+package org.collectionorchestrator.distribution;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.collectionorchestrator.invoice.AuditEventType;
+import org.collectionorchestrator.invoice.AuditTrail;
+import org.collectionorchestrator.invoice.Channel;
+import org.collectionorchestrator.outbox.EngineMessage;
+import org.collectionorchestrator.outbox.Outbox;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sends one document by one channel, nothing twice: the dispatch row (and its id, the provider's idempotency key)
+ * is committed before the send; a retried job finds it and sends again only while no answer was recorded, with the
+ * same id, so the provider recognises it. The send itself runs outside any transaction and lock. Asynchronous
+ * reports settle the dispatch and become the BPMN message {@code delivery-reported} (correlated by dispatch id)
+ * through the outbox.
+ */
+@Service
+public class Dispatches {
+
+    public static final String DELIVERY_REPORTED = "delivery-reported";
+    private static final Logger log = LoggerFactory.getLogger(Dispatches.class);
+
+    private final DispatchStore store;
+    private final DeliveryDocuments documents;
+    private final DeliveryChannels channels;
+    private final TransactionTemplate transaction;
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public Dispatches(DispatchStore store, DeliveryDocuments documents, DeliveryChannels channels,
+                      TransactionTemplate transaction, Outbox outbox, AuditTrail audit) {
+        this.store = store;
+        this.documents = documents;
+        this.channels = channels;
+        this.transaction = transaction;
+        this.outbox = outbox;
+        this.audit = audit;
+    }
+
+    /**
+     * @param requestKey the process's key of this attempt (e.g. the job's element instance and the channel): the
+     *                   same key always means the same dispatch
+     */
+    public Dispatch send(UUID invoiceId, DocumentKind kind, int letterNumber, Channel channel, String requestKey) {
+        Dispatch dispatch = transaction.execute(status -> store.claim(requestKey, invoiceId, kind, letterNumber, channel));
+        if (dispatch.status() != DispatchStatus.PENDING) {
+            return dispatch; // answered before: a retried job sends nothing
+        }
+        try (var ignored = MDC.putCloseable("invoiceId", invoiceId.toString())) {
+            Optional<DeliveryChannel> way = channels.get(channel);
+            if (way.isEmpty()) {
+                return settle(dispatch, new SendResult(DispatchStatus.UNAVAILABLE, null, channel + " is not configured"));
+            }
+            DeliveryDocuments.Document document = documents.load(invoiceId, kind, letterNumber);
+            Optional<String> refusal = ChannelLaw.refusal(kind, channel, document.recipient(), document.creditorCountry());
+            if (refusal.isPresent()) {
+                return settle(dispatch, new SendResult(DispatchStatus.UNAVAILABLE, null, refusal.get()));
+            }
+            if (!way.get().canReach(document.recipient())) {
+                return settle(dispatch, new SendResult(DispatchStatus.UNAVAILABLE, null,
+                        "the customer has no " + channel + " address"));
+            }
+            SendResult result = way.get().send(document.delivery(dispatch.id()));
+            log.info("{} {} of invoice {} sent by {}: {}", kind, letterNumber, invoiceId, channel, result.outcome());
+            return settle(dispatch, result);
+        }
+    }
+
+    private Dispatch settle(Dispatch dispatch, SendResult result) {
+        return transaction.execute(status -> {
+            store.settle(dispatch.id(), result.outcome(), result.detail(), result.reference());
+            if (result.outcome().undeliverable()) {
+                failed(dispatch, result.outcome(), result.detail());
+            }
+            return store.find(dispatch.id()).orElseThrow();
+        });
+    }
+
+    /**
+     * A provider's report on a dispatch: settles it once (a replayed event id or a report on a settled dispatch changes
+     * nothing) and tells the waiting process. Empty when the dispatch is unknown.
+     */
+    public Optional<Dispatch> report(Channel channel, String eventId, UUID dispatchId, DispatchStatus status, String detail) {
+        return transaction.execute(tx -> {
+            Optional<Dispatch> found = store.find(dispatchId).filter(d -> d.channel() == channel);
+            if (found.isEmpty() || !store.firstReport(channel, eventId, dispatchId, status)) {
+                return found;
+            }
+            if (store.settle(dispatchId, status, detail, null)) {
+                if (status.undeliverable()) {
+                    failed(found.get(), status, detail);
+                }
+                Map<String, Object> variables = new LinkedHashMap<>();
+                variables.put("deliveryStatus", status.name());
+                variables.put("deliveryDetail", detail);
+                outbox.message(found.get().invoiceId().toString(), new EngineMessage(DELIVERY_REPORTED, dispatchId.toString(),
+                        DELIVERY_REPORTED + ":" + dispatchId, Duration.ofDays(1), variables));
+            }
+            return store.find(dispatchId);
+        });
+    }
+
+    /** No report came in time: an ACCEPTED dispatch becomes TIMED_OUT (a later report changes nothing). */
+    public Dispatch timeOut(UUID dispatchId) {
+        return transaction.execute(tx -> {
+            Dispatch dispatch = store.find(dispatchId).orElseThrow(() -> new IllegalArgumentException("No dispatch " + dispatchId));
+            if (store.settle(dispatchId, DispatchStatus.TIMED_OUT, "no delivery report in time", null)) {
+                failed(dispatch, DispatchStatus.TIMED_OUT, "no delivery report in time");
+            }
+            return store.find(dispatchId).orElseThrow();
+        });
+    }
+
+    public Optional<Dispatch> find(UUID dispatchId) {
+        return store.find(dispatchId);
+    }
+
+    private void failed(Dispatch dispatch, DispatchStatus status, String detail) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("dispatchId", dispatch.id().toString());
+        details.put("channel", dispatch.channel().name());
+        details.put("documentKind", dispatch.kind().name());
+        details.put("letterNumber", dispatch.letterNumber());
+        details.put("status", status.name());
+        if (detail != null) {
+            details.put("detail", detail);
+        }
+        audit.record(dispatch.invoiceId(), AuditEventType.DELIVERY_FAILED, details);
+    }
+}
