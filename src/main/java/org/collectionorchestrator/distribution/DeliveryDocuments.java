@@ -6,7 +6,6 @@ import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.dunning.LetterDocuments;
 import org.collectionorchestrator.invoice.ContactChannels;
-import org.collectionorchestrator.invoice.Customer;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceRepository;
 import org.springframework.stereotype.Component;
@@ -63,7 +62,21 @@ class DeliveryDocuments {
                 recipient, letter.kind() + " " + letterNumber, letter.pdf(), payment);
     }
 
-    static Recipient recipient(Customer customer) {
+    /** The invoice's customer as a recipient, and its segment. */
+    record Customer(Recipient recipient, String segment) {
+    }
+
+    Customer customer(UUID invoiceId) {
+        Invoice invoice = invoices.find(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
+        return new Customer(recipient(invoice.customer()), invoice.customer().segment().name());
+    }
+
+    java.time.ZoneId timeZone(UUID invoiceId) {
+        Invoice invoice = invoices.find(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
+        return creditors.find(invoice.creditorId()).orElseThrow().timeZone();
+    }
+
+    static Recipient recipient(org.collectionorchestrator.invoice.Customer customer) {
         ContactChannels ch = customer.channels();
         return new Recipient(customer.id(), customer.name(), customer.language(), customer.email(), ch.postalAddress(),
                 ch.peppolParticipantId(), ch.efakturaConsent(), ch.preferredChannel(), customer.country());

@@ -35,9 +35,11 @@ public class Dispatches {
     private final TransactionTemplate transaction;
     private final Outbox outbox;
     private final AuditTrail audit;
+    private final java.time.Clock clock;
 
     public Dispatches(DispatchStore store, DeliveryDocuments documents, DeliveryChannels channels,
-                      TransactionTemplate transaction, Outbox outbox, AuditTrail audit) {
+                      TransactionTemplate transaction, Outbox outbox, AuditTrail audit, java.time.Clock clock) {
+        this.clock = clock;
         this.store = store;
         this.documents = documents;
         this.channels = channels;
@@ -102,11 +104,19 @@ public class Dispatches {
                 Map<String, Object> variables = new LinkedHashMap<>();
                 variables.put("deliveryStatus", status.name());
                 variables.put("deliveryDetail", detail);
+                variables.put("deliveredOn", status == DispatchStatus.DELIVERED
+                        ? java.time.LocalDate.now(clock.withZone(documents.timeZone(found.get().invoiceId()))).toString() : null);
                 outbox.message(found.get().invoiceId().toString(), new EngineMessage(DELIVERY_REPORTED, dispatchId.toString(),
                         DELIVERY_REPORTED + ":" + dispatchId, Duration.ofDays(1), variables));
             }
             return store.find(dispatchId);
         });
+    }
+
+    /** The day a delivered dispatch reached the customer, in the creditor's zone; null when it is not delivered. */
+    public String deliveredOn(Dispatch dispatch) {
+        return dispatch.status() != DispatchStatus.DELIVERED || dispatch.deliveredAt() == null ? null
+                : dispatch.deliveredAt().atZoneSameInstant(documents.timeZone(dispatch.invoiceId())).toLocalDate().toString();
     }
 
     /** No report came in time: an ACCEPTED dispatch becomes TIMED_OUT (a later report changes nothing). */
@@ -118,6 +128,22 @@ public class Dispatches {
             }
             return store.find(dispatchId).orElseThrow();
         });
+    }
+
+    /** The customer's channel data, as the distribution table and the "Fix delivery" form read it. */
+    public DeliveryFacts facts(UUID invoiceId) {
+        DeliveryDocuments.Customer customer = documents.customer(invoiceId);
+        Recipient r = customer.recipient();
+        StringBuilder contact = new StringBuilder();
+        contact.append("E-mail: ").append(r.email() == null ? "none" : r.email());
+        contact.append("\nPostal address: ").append(r.postalAddress() == null ? "none" : r.postalAddress().street() + ", "
+                + r.postalAddress().postalCode() + " " + r.postalAddress().city() + ", " + r.postalAddress().country());
+        contact.append("\nPEPPOL participant id: ").append(r.peppolParticipantId() == null ? "none" : r.peppolParticipantId());
+        contact.append("\neFaktura consent: ").append(r.efakturaConsent() ? "yes" : "no");
+        contact.append("\nPreferred channel: ").append(r.preferredChannel() == null ? "none" : r.preferredChannel());
+        return new DeliveryFacts(customer.segment(), r.country(), r.peppolParticipantId() != null, r.efakturaConsent(),
+                r.email() != null && !r.email().isBlank(), r.postalAddress() != null,
+                r.preferredChannel() == null ? null : r.preferredChannel().name(), contact.toString());
     }
 
     public Optional<Dispatch> find(UUID dispatchId) {

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 /**
  * Job type {@code record-letter-delivery}: the letter {@code letterNumber} reached the debtor on {@code deliveredOn};
  * maps them to {@link DunningLetters#recordDelivery} and answers with the dunning position counted from that day.
+ * Without {@code deliveredOn} (distribution switched off) the letter's own dates stay in force.
  */
 @Component
 public class RecordLetterDeliveryWorker {
@@ -34,7 +35,7 @@ public class RecordLetterDeliveryWorker {
             LocalDate delivered;
             DunningStrategy parsed;
             try {
-                delivered = LocalDate.parse(deliveredOn);
+                delivered = deliveredOn == null ? null : LocalDate.parse(deliveredOn);
                 parsed = DunningStrategy.of(strategy);
                 if (letterNumber == null) {
                     throw new IllegalArgumentException("no letterNumber");
@@ -43,8 +44,10 @@ public class RecordLetterDeliveryWorker {
                 throw JobFailures.incident("Cannot record the letter's delivery: " + e.getMessage());
             }
             try {
-                return letters.recordDelivery(UUID.fromString(invoiceId), letterNumber, delivered, parsed)
-                        .variables(ZoneId.of(timeZone));
+                UUID id = UUID.fromString(invoiceId);
+                DunningPosition position = delivered == null ? letters.plan(id, parsed) // not distributed: as printed
+                        : letters.recordDelivery(id, letterNumber, delivered, parsed);
+                return position.variables(ZoneId.of(timeZone));
             } catch (RuntimeException e) {
                 throw JobFailures.retryLater(job, e);
             }

@@ -50,5 +50,7 @@ public enum AuditEventType {
     /** A letter reached the debtor; its deadline counts from that day (details: letterNumber, deliveredOn, deadline). */
     LETTER_DELIVERED,
     /** A document could not be delivered by one channel (details: channel, status, detail, dispatchId). */
-    DELIVERY_FAILED
+    DELIVERY_FAILED,
+    /** The customer's contact data was corrected after a failed delivery (details: customerId, email, postalAddress). */
+    CONTACT_CORRECTED
 }
