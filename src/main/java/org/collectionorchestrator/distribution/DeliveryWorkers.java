@@ -61,6 +61,7 @@ public class DeliveryWorkers {
             variables.put("deliveryRound", deliveryRound == null ? 1 : deliveryRound + 1);
             variables.put("deliveredOn", null);
             variables.put("deliveryProblem", null);
+            variables.put("deliveryChannel", null);
             return variables;
         }
     }

@@ -18,7 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("collection.distribution")
 public record DistributionProperties(
-        @DefaultValue("true") boolean enabled,
+        @DefaultValue("false") boolean enabled,
         @DefaultValue("invoices@collection-orchestrator.invalid") String fromAddress,
         @DefaultValue("P2D") Duration reportTimeout,
         @DefaultValue Map<String, Provider> providers,
