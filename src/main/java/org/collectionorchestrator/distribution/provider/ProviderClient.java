@@ -39,7 +39,7 @@ public class ProviderClient {
                           CircuitBreakerRegistry breakers) {
         this.name = name;
         this.settings = settings;
-        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+        JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.timeout()).build());
         factory.setReadTimeout(settings.timeout());
         this.http = RestClient.builder().requestFactory(factory).build();
