@@ -92,6 +92,7 @@ public class DeliveryWorkers {
             }
             Map<String, Object> variables = outcome(dispatch);
             variables.put("attempt", at + 1);
+            variables.put("reportTimeout", settings.reportTimeout(channel.name().toLowerCase(java.util.Locale.ROOT)).toString());
             variables.put("deliveryProblem", problems(deliveryProblem, dispatch));
             return variables;
         }

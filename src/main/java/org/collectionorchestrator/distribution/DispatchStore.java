@@ -63,6 +63,17 @@ class DispatchStore {
                 .update() == 1;
     }
 
+    /** An accepted e-mail without bounce: delivered when it was sent. */
+    void deliveredWithoutBounce(UUID id) {
+        jdbc.sql("""
+                        update dispatch set status = 'DELIVERED', detail = 'no bounce reported', updated_at = :now,
+                               delivered_at = created_at
+                         where id = :id and status in ('PENDING', 'ACCEPTED')""")
+                .param("now", OffsetDateTime.now(clock))
+                .param("id", id)
+                .update();
+    }
+
     /** The first time this provider event is seen; false for a replay. */
     boolean firstReport(Channel channel, String eventId, UUID dispatchId, DispatchStatus status) {
         return jdbc.sql("""

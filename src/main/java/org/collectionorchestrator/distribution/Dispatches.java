@@ -119,11 +119,17 @@ public class Dispatches {
                 : dispatch.deliveredAt().atZoneSameInstant(documents.timeZone(dispatch.invoiceId())).toLocalDate().toString();
     }
 
-    /** No report came in time: an ACCEPTED dispatch becomes TIMED_OUT (a later report changes nothing). */
+    /**
+     * No report came in time. An e-mail the server took and no bounce came back for counts as delivered on the day it
+     * was sent; any other ACCEPTED dispatch becomes TIMED_OUT and the next channel is tried. A later report changes
+     * nothing.
+     */
     public Dispatch timeOut(UUID dispatchId) {
         return transaction.execute(tx -> {
             Dispatch dispatch = store.find(dispatchId).orElseThrow(() -> new IllegalArgumentException("No dispatch " + dispatchId));
-            if (store.settle(dispatchId, DispatchStatus.TIMED_OUT, "no delivery report in time", null)) {
+            if (dispatch.channel() == Channel.EMAIL) {
+                store.deliveredWithoutBounce(dispatchId);
+            } else if (store.settle(dispatchId, DispatchStatus.TIMED_OUT, "no delivery report in time", null)) {
                 failed(dispatch, DispatchStatus.TIMED_OUT, "no delivery report in time");
             }
             return store.find(dispatchId).orElseThrow();

@@ -30,7 +30,7 @@ class DistributionConfiguration {
         RetryRegistry retryRegistry = retries.getIfAvailable(RetryRegistry::ofDefaults);
         CircuitBreakerRegistry breakerRegistry = breakers.getIfAvailable(CircuitBreakerRegistry::ofDefaults);
         List<DeliveryChannel> channels = new ArrayList<>();
-        mail.ifAvailable(sender -> channels.add(new EmailChannel(sender, settings.fromAddress())));
+        mail.ifAvailable(sender -> channels.add(new EmailChannel(sender, settings.fromAddress(), settings.reports("email"))));
         settings.provider("ehf").filter(p -> p.baseUrl() != null).ifPresent(p -> channels.add(
                 new EhfChannel(new ProviderClient("ehf", p, retryRegistry, breakerRegistry), new PeppolRules())));
         settings.provider("efaktura").filter(p -> p.baseUrl() != null).ifPresent(p -> channels.add(

@@ -36,9 +36,23 @@ public record DistributionProperties(
         return creditors.getOrDefault(creditorId, new CreditorSettings(null, null));
     }
 
+    /**
+     * @param reportTimeout how long this provider's report is waited for; null: the global {@code report-timeout}
+     */
     public record Provider(URI baseUrl, String apiKey, String signingSecret,
                            @DefaultValue("PT10S") Duration timeout,
-                           @DefaultValue("3") int maxAttempts) {
+                           @DefaultValue("3") int maxAttempts,
+                           Duration reportTimeout) {
+    }
+
+    /** How long a report of {@code channel}'s provider is waited for. */
+    public Duration reportTimeout(String channel) {
+        return provider(channel).map(Provider::reportTimeout).orElse(reportTimeout);
+    }
+
+    /** Whether the provider of {@code channel} sends signed delivery reports. */
+    public boolean reports(String channel) {
+        return provider(channel).map(Provider::signingSecret).filter(s -> !s.isBlank()).isPresent();
     }
 
     public java.util.Optional<Provider> provider(String channel) {

@@ -27,10 +27,20 @@ public class EmailChannel implements DeliveryChannel {
 
     private final JavaMailSender mail;
     private final String from;
+    private final boolean bounceReports;
 
-    public EmailChannel(JavaMailSender mail, String from) {
+    /**
+     * @param bounceReports the mail provider reports bounces (signed, to /api/v1/delivery-reports/email): a message
+     *                      the server took is ACCEPTED until the report or the report time-out, else DELIVERED at once
+     */
+    public EmailChannel(JavaMailSender mail, String from, boolean bounceReports) {
         this.mail = mail;
         this.from = from;
+        this.bounceReports = bounceReports;
+    }
+
+    public EmailChannel(JavaMailSender mail, String from) {
+        this(mail, from, false);
     }
 
     @Override
@@ -60,7 +70,8 @@ public class EmailChannel implements DeliveryChannel {
             message.saveChanges();
             message.setHeader("Message-ID", "<" + delivery.dispatchId() + "@collection-orchestrator>");
             mail.send(message);
-            return SendResult.delivered(delivery.dispatchId().toString());
+            String reference = delivery.dispatchId().toString();
+            return bounceReports ? SendResult.accepted(reference) : SendResult.delivered(reference);
         } catch (MailParseException e) {
             return SendResult.rejected("not a deliverable e-mail address: " + e.getMessage());
         } catch (MailSendException e) {

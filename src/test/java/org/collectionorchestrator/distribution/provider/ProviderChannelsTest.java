@@ -58,7 +58,7 @@ class ProviderChannelsTest {
 
     private ProviderClient client(String name) {
         return new ProviderClient(name, new DistributionProperties.Provider(URI.create(provider.baseUrl() + "/api"), "key-1",
-                "secret", Duration.ofSeconds(2), 3), RetryRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults());
+                "secret", Duration.ofSeconds(2), 3, null), RetryRegistry.ofDefaults(), CircuitBreakerRegistry.ofDefaults());
     }
 
     private Delivery reminder() {
