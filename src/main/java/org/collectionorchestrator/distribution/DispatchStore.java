@@ -43,6 +43,15 @@ class DispatchStore {
                 .query(DispatchStore::map).single();
     }
 
+    /** The dispatch that delivered this document, if one did. */
+    Optional<Dispatch> delivered(UUID invoiceId, DocumentKind kind, int letterNumber) {
+        return jdbc.sql("""
+                        select * from dispatch where invoice_id = :invoice and document_kind = :kind
+                           and letter_number = :number and status = 'DELIVERED' order by delivered_at limit 1""")
+                .param("invoice", invoiceId).param("kind", kind.name()).param("number", letterNumber)
+                .query(DispatchStore::map).optional();
+    }
+
     Optional<Dispatch> find(UUID id) {
         return jdbc.sql("select * from dispatch where id = :id").param("id", id).query(DispatchStore::map).optional();
     }

@@ -53,6 +53,10 @@ public class Dispatches {
      *                   same key always means the same dispatch
      */
     public Dispatch send(UUID invoiceId, DocumentKind kind, int letterNumber, Channel channel, String requestKey) {
+        Optional<Dispatch> delivered = store.delivered(invoiceId, kind, letterNumber);
+        if (delivered.isPresent()) {
+            return delivered.get(); // a document reaches the customer once, whatever starts its delivery again
+        }
         Dispatch dispatch = transaction.execute(status -> store.claim(requestKey, invoiceId, kind, letterNumber, channel));
         if (dispatch.status() != DispatchStatus.PENDING) {
             return dispatch; // answered before: a retried job sends nothing

@@ -319,7 +319,7 @@ public class InvoiceService {
             entries.add(audit.record(invoice.id(), AuditEventType.EXCLUDED_FROM_DUNNING, Map.of(
                     "customerId", customer.id(), "reason", customer.manualFollowUpReason())));
         }
-        lifecycle.startProcess(invoice, creditor);
+        lifecycle.startProcess(invoice, creditor, Boolean.TRUE.equals(request.sendInvoice()));
         return new Registration(payerReference == null ? invoice : withPayerReference(invoice, payerReference), true,
                 List.copyOf(entries));
     }
@@ -397,6 +397,9 @@ public class InvoiceService {
         if (Boolean.TRUE.equals(c.reminderFeeAgreed()) || c.manualFollowUpReason() != null) {
             parts.add(Boolean.TRUE.equals(c.reminderFeeAgreed()));
             parts.add(String.valueOf(c.manualFollowUpReason()));
+        }
+        if (Boolean.TRUE.equals(r.sendInvoice())) {
+            parts.add("sendInvoice");
         }
         if (!c.channels().isEmpty()) {
             ContactChannels ch = c.channels();

@@ -42,13 +42,14 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * Letters delivered end to end: the lifecycle sends a reminder through "Deliver document" on the in-memory engine,
  * e-mail goes to GreenMail, print, eFaktura and EHF to a provider simulated by WireMock, reports come in signed over
- * REST. A context of its own (distribution switched on), closed after the class.
+ * REST. A context of its own (distribution switched on) on a database of its own, closed after the class.
  */
 @DirtiesContext
 class DeliveryProcessTest extends ApplicationTestSupport {
 
     static final String EMAIL_SECRET = "email-report-secret";
     static final String PRINT_SECRET = "print-report-secret";
+    static final String EHF_SENDER = "ehf-sender-no";
     private static final GreenMail SMTP = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     private static final WireMockServer PROVIDERS = new WireMockServer(options().dynamicPort());
 
@@ -59,6 +60,7 @@ class DeliveryProcessTest extends ApplicationTestSupport {
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
+        org.collectionorchestrator.support.OwnDatabase.register(registry);
         registry.add("collection.distribution.enabled", () -> "true");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
@@ -71,6 +73,7 @@ class DeliveryProcessTest extends ApplicationTestSupport {
             registry.add(prefix + "signing-secret", () -> provider.equals("print") ? PRINT_SECRET : provider + "-secret");
             registry.add(prefix + "max-attempts", () -> "2");
         }
+        registry.add("collection.distribution.creditors." + EHF_SENDER + ".peppol-participant-id", () -> "0192:974760673");
     }
 
     @AfterAll
@@ -294,6 +297,38 @@ class DeliveryProcessTest extends ApplicationTestSupport {
                 .isEqualTo(404);
         assertThat(report("print", PRINT_SECRET, "evt-4", dispatch.id(), "ACCEPTED", null).getStatusCode().value())
                 .isEqualTo(400);
+    }
+
+    @Test
+    void anInvoiceWeSendGoesByEhfAndAfterTheAccessPointReportsAFailureByEmail() throws Exception {
+        PROVIDERS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/ehf/documents")
+                .willReturn(okJson("{\"id\":\"as4-1\",\"status\":\"ACCEPTED\"}")));
+        rest.exchange("/api/v1/creditors/" + EHF_SENDER, HttpMethod.PUT, jsonEntity(Map.of("name", "Acme AS", "country",
+                "NO", "currency", "NOK", "language", "nb", "policy", Map.of("bankAccount", "86011117947"))), JsonNode.class);
+        ObjectNode body = invoiceBody(EHF_SENDER, "BUSINESS", false, today().plusDays(30), "18400.00", "NOK");
+        body.put("sendInvoice", true);
+        ((ObjectNode) body.get("customer")).put("email", "ap@kunde.no").put("peppolParticipantId", "0192:923609016");
+        String invoiceId = register(body).get("id").asText();
+
+        Dispatch ehf = awaitDispatch(invoiceId, Channel.EHF, DispatchStatus.ACCEPTED);
+        assertThat(ehf.kind()).isEqualTo(DocumentKind.INVOICE);
+        String sent = PROVIDERS.findAll(postRequestedFor(urlEqualTo("/ehf/documents"))).get(0).getBodyAsString();
+        byte[] ubl = java.util.Base64.getDecoder().decode(json.readTree(sent).get("document").asText());
+        assertThat(new org.collectionorchestrator.distribution.ehf.PeppolRules().validate(ubl).errors()).isEmpty();
+        assertThat(new String(ubl, StandardCharsets.UTF_8)).contains("18400.00", "923609016");
+        // the access point could not deliver after all (an asynchronous failure): e-mail is next
+        report("ehf", "ehf-secret", "ap-evt-1", ehf.id(), "REJECTED", "receiver's access point unreachable");
+
+        Dispatch email = awaitDispatch(invoiceId, Channel.EMAIL, DispatchStatus.ACCEPTED);
+        assertThat(SMTP.getReceivedMessages()[0].getSubject()).isEqualTo("Faktura " + body.get("invoiceNumber").asText()
+                + " fra Acme AS");
+        report("email", EMAIL_SECRET, "mail-evt-1", email.id(), "DELIVERED", null);
+        await().atMost(Duration.ofSeconds(20)).until(() -> dispatches.find(email.id()).orElseThrow().status()
+                == DispatchStatus.DELIVERED);
+        Map<String, Object> document = jdbc.sql("select pdf_sha256, ubl_sha256 from invoice_document where invoice_id = :id")
+                .param("id", UUID.fromString(invoiceId)).query().singleRow();
+        assertThat((String) document.get("ubl_sha256")).isEqualTo(InvoiceDocuments.sha256(ubl));
+        assertThat(auditTypes(invoiceId)).contains("DELIVERY_FAILED");
     }
 
     /** An invoice not yet due: no letter goes out while the test runs. */
