@@ -191,6 +191,11 @@ class DeliveryProcessTest extends ApplicationTestSupport {
         assertThat(((java.sql.Date) letter.get("delivered_on")).toLocalDate()).isEqualTo(deliveredOn)
                 .isAfterOrEqualTo(letterDate.plusDays(5));
         assertThat(deadline).isAfter(payBy).isAfterOrEqualTo(deliveredOn.plusDays(14));
+        JsonNode deliveries = rest.getForObject("/api/v1/invoices/" + invoiceId + "/deliveries", JsonNode.class);
+        assertThat(deliveries.findValuesAsText("status")).containsExactly("BOUNCED", "REJECTED", "DELIVERED");
+        JsonNode shown = rest.getForObject("/api/v1/invoices/" + invoiceId + "/letters", JsonNode.class).get(0);
+        assertThat(shown.get("deliveredOn").asText()).isEqualTo(deliveredOn.toString());
+        assertThat(shown.get("deadline").asText()).isEqualTo(deadline.toString());
         assertThat(history.deliveredLetters(UUID.fromString(invoiceId)))
                 .extracting(DeliveryHistory.DeliveredLetter::letterNumber, DeliveryHistory.DeliveredLetter::channel)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "EMAIL"));
