@@ -84,7 +84,7 @@ class DeliveryProcessTest extends ApplicationTestSupport {
 
     @Autowired
     DeliveryHistory history;
-    @Autowired
+    @org.springframework.test.context.bean.override.mockito.MockitoSpyBean
     Dispatches dispatches;
     @Autowired
     JdbcClient jdbc;
@@ -227,6 +227,29 @@ class DeliveryProcessTest extends ApplicationTestSupport {
         assertThat(history.dispatches(UUID.fromString(efaktura))).extracting(Dispatch::channel).containsExactly(Channel.EFAKTURA);
         assertThat(history.dispatches(UUID.fromString(paper))).extracting(Dispatch::channel).containsExactly(Channel.PRINT);
         PROVIDERS.verify(0, postRequestedFor(urlEqualTo("/ehf/documents"))); // a reminder never goes by EHF
+    }
+
+    @Test
+    void aSendJobFailedAfterTheProviderTookTheLetterIsRetriedWithoutASecondDelivery() {
+        PROVIDERS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/print/documents")
+                .willReturn(okJson("{\"id\":\"p\",\"status\":\"DELIVERED\"}")));
+        // the first "Send by next channel" job reaches the print house, then fails (its completion is lost)
+        org.mockito.Mockito.doAnswer(call -> {
+            call.callRealMethod();
+            throw new IllegalStateException("the job failed after the provider took the letter");
+        }).doCallRealMethod().when(dispatches).send(org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.any());
+        String invoiceId = overdueInvoice("PRIVATE", DeliveryProcessTest::address);
+        awaitDispatch(invoiceId, Channel.PRINT, DispatchStatus.DELIVERED);
+
+        advance(Duration.ofSeconds(15)); // the engine retries the failed job after its back-off
+        awaitAudit(invoiceId, "LETTER_DELIVERED", 1);
+
+        org.mockito.Mockito.verify(dispatches, org.mockito.Mockito.times(2)).send(org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any(), org.mockito.ArgumentMatchers.anyInt(), org.mockito.ArgumentMatchers.any(),
+                org.mockito.ArgumentMatchers.any());
+        assertThat(PROVIDERS.findAll(postRequestedFor(urlEqualTo("/print/documents")))).hasSize(1);
+        assertThat(history.dispatches(UUID.fromString(invoiceId))).hasSize(1);
     }
 
     @Test
