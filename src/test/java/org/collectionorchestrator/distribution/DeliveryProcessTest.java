@@ -202,6 +202,26 @@ class DeliveryProcessTest extends ApplicationTestSupport {
     }
 
     @Test
+    void aCustomerWithNoAddressAtAllEndsInFixDeliveryAndALetterHandedOverCountsFromThatDay() {
+        String invoiceId = overdueInvoice("PRIVATE", c -> { });   // neither e-mail nor postal address
+
+        OpenUserTask fix = awaitFixDelivery();
+        assertThat(history.dispatches(UUID.fromString(invoiceId))).extracting(Dispatch::channel, Dispatch::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(Channel.PRINT, DispatchStatus.UNAVAILABLE));
+        advance(Duration.ofDays(2));
+        userTasks.complete(fix.userTaskKey(), Map.of("fixDecision", "DELIVERED_OTHERWISE", "deliveredOn", today().toString()));
+
+        awaitAudit(invoiceId, "LETTER_DELIVERED", 1);
+        assertThat(history.deliveredLetters(UUID.fromString(invoiceId)))
+                .extracting(DeliveryHistory.DeliveredLetter::letterNumber, DeliveryHistory.DeliveredLetter::channel)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "OTHER"));
+        JsonNode letter = rest.getForObject("/api/v1/invoices/" + invoiceId + "/letters", JsonNode.class).get(0);
+        assertThat(letter.get("deliveredOn").asText()).isEqualTo(today().toString());
+        assertThat(LocalDate.parse(letter.get("deadline").asText())).isAfterOrEqualTo(today().plusDays(14));
+        PROVIDERS.verify(0, postRequestedFor(urlEqualTo("/print/documents")));
+    }
+
+    @Test
     void aReminderGoesByTheChannelOfItsCustomersTableRow() {
         PROVIDERS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/print/documents").willReturn(okJson("{\"id\":\"p\",\"status\":\"DELIVERED\"}")));
         PROVIDERS.stubFor(com.github.tomakehurst.wiremock.client.WireMock.post("/efaktura/documents").willReturn(okJson("{\"id\":\"e\",\"status\":\"DELIVERED\"}")));
