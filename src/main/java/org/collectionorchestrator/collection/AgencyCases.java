@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorRepository;
+import org.collectionorchestrator.distribution.DeliveryHistory;
 import org.collectionorchestrator.dunning.SentLetters;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
@@ -42,6 +43,7 @@ public class AgencyCases {
     private final InvoiceRepository invoices;
     private final Ledger ledger;
     private final SentLetters letters;
+    private final DeliveryHistory deliveries;
     private final AuditTrail audit;
     private final InvoiceLifecycle lifecycle;
     private final TransactionTemplate transaction;
@@ -50,7 +52,7 @@ public class AgencyCases {
 
     public AgencyCases(CollectionCases cases, AgencyRepository agencies, AgencySecrets secrets, AgencyClient client,
                        AgencyProperties properties, CreditorRepository creditors, InvoiceRepository invoices, Ledger ledger,
-                       SentLetters letters, AuditTrail audit, InvoiceLifecycle lifecycle, TransactionTemplate transaction,
+                       SentLetters letters, DeliveryHistory deliveries, AuditTrail audit, InvoiceLifecycle lifecycle, TransactionTemplate transaction,
                        ObjectMapper json, Clock clock) {
         this.cases = cases;
         this.agencies = agencies;
@@ -61,6 +63,7 @@ public class AgencyCases {
         this.invoices = invoices;
         this.ledger = ledger;
         this.letters = letters;
+        this.deliveries = deliveries;
         this.audit = audit;
         this.lifecycle = lifecycle;
         this.transaction = transaction;
@@ -118,7 +121,7 @@ public class AgencyCases {
                 new BigDecimal(balance.outstanding().toPlainString()));
         cases.chooseAgency(caseId, agency.id());
         Map<String, Object> body = HandOverPayloads.handOver(collectionCase, agency, creditor, invoice, balance,
-                letters.of(invoice.id()), audit.of(invoice.id()), properties.publicBaseUrl().toString(), clock.instant());
+                letters.of(invoice.id()), deliveries.deliveredLetters(invoice.id()), audit.of(invoice.id()), properties.publicBaseUrl().toString(), clock.instant());
         return new Prepared(collectionCase, agency, bytes(body));
     }
 

@@ -2,15 +2,18 @@ package org.collectionorchestrator.collection;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.collectionorchestrator.creditor.Creditor;
+import org.collectionorchestrator.distribution.DeliveryHistory.DeliveredLetter;
 import org.collectionorchestrator.dunning.LetterKind;
 import org.collectionorchestrator.dunning.SentLetters.SentLetter;
 import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
 import org.collectionorchestrator.invoice.Invoice;
+import org.collectionorchestrator.invoice.PostalAddress;
 import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.money.Money;
 
@@ -26,14 +29,18 @@ final class HandOverPayloads {
     }
 
     static Map<String, Object> handOver(CollectionCase collectionCase, Agency agency, Creditor creditor, Invoice invoice,
-                                        InvoiceBalance balance, List<SentLetter> letters, List<AuditTrail.Entry> audit,
-                                        String publicBaseUrl, Instant now) {
+                                        InvoiceBalance balance, List<SentLetter> letters, List<DeliveredLetter> delivered,
+                                        List<AuditTrail.Entry> audit, String publicBaseUrl, Instant now) {
         Map<String, Object> body = header("hand-over", collectionCase, agency, now);
         body.put("creditor", ordered("id", creditor.id(), "name", creditor.name(), "country", creditor.country().name()));
         var c = invoice.customer();
         Map<String, Object> debtor = ordered("customerId", c.id(), "name", c.name(), "segment", c.segment().name(),
                 "country", c.country(), "language", c.language());
         debtor.put("email", c.email());
+        PostalAddress address = c.channels().postalAddress();
+        debtor.put("postalAddress", address == null ? null : ordered("street", address.street(),
+                "postalCode", address.postalCode(), "city", address.city(), "country", address.country()));
+        debtor.put("peppolParticipantId", c.channels().peppolParticipantId());
         body.put("debtor", debtor);
         Map<String, Object> invoiceBody = ordered("id", invoice.id().toString(), "invoiceNumber", invoice.invoiceNumber(),
                 "issueDate", invoice.issueDate().toString(), "dueDate", invoice.dueDate().toString(),
@@ -47,14 +54,18 @@ final class HandOverPayloads {
         body.put("ourCollectionNoticeSent", letters.stream().anyMatch(l -> l.kind() == LetterKind.NOTICE));
         List<Map<String, Object>> letterList = new ArrayList<>();
         List<Map<String, Object>> documents = new ArrayList<>();
+        Map<Integer, DeliveredLetter> deliveries = new HashMap<>();
+        delivered.forEach(d -> deliveries.put(d.letterNumber(), d));
         for (SentLetter letter : letters) {
             String url = publicBaseUrl + "/api/v1/invoices/" + invoice.id() + "/letters/" + letter.letterNumber();
             Map<String, Object> l = ordered("letterNumber", letter.letterNumber(), "kind", letter.kind().name(),
                     "letterDate", letter.letterDate().toString());
             l.put("payBy", letter.payBy() == null ? null : letter.payBy().toString());
             l.put("fee", letter.fee() == null ? null : letter.fee().toPlainString());
-            // Filled from the delivery history (how each letter went out) once dispatch records exist.
-            l.put("channel", null);
+            DeliveredLetter delivery = deliveries.get(letter.letterNumber());
+            l.put("channel", delivery == null ? null : delivery.channel());
+            l.put("deliveredAt", delivery == null || delivery.deliveredAt() == null ? null
+                    : delivery.deliveredAt().toInstant().toString());
             l.put("document", url);
             letterList.add(l);
             documents.add(ordered("kind", "LETTER", "letterNumber", letter.letterNumber(), "mediaType", "application/pdf",

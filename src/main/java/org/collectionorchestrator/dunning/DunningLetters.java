@@ -55,7 +55,12 @@ public class DunningLetters {
 
     public enum Outcome { SENT, ALREADY_SENT, INVOICE_SETTLED, BELOW_MINIMUM }
 
-    public record Result(Outcome outcome, DunningPosition position) {
+    /** @param letterNumber the letter produced (or produced before, for ALREADY_SENT); 0 when none */
+    public record Result(Outcome outcome, DunningPosition position, int letterNumber) {
+
+        Result(Outcome outcome, DunningPosition position) {
+            this(outcome, position, 0);
+        }
     }
 
     private final InvoiceRepository invoices;
@@ -119,7 +124,9 @@ public class DunningLetters {
         List<PastLetter> earlier = pastLetters(invoiceId);
         String key = "letter:" + invoiceId + ":" + letterKey;
         if (sideEffects.exists(key)) {
-            return new Result(Outcome.ALREADY_SENT, position(invoice, creditor, strategy, earlier));
+            String sent = sideEffects.payload(key).orElse("");
+            int number = Integer.parseInt(sent.substring(sent.lastIndexOf(' ') + 1));
+            return new Result(Outcome.ALREADY_SENT, position(invoice, creditor, strategy, earlier), number);
         }
         Money minimum = new Money(creditor.policy().minimumReminderAmount(), currency);
         if (kind != LetterKind.FRIENDLY_NOTICE && balance.outstanding().compareTo(minimum) < 0) {
@@ -148,7 +155,32 @@ public class DunningLetters {
                 charges.fee(), after.outstanding(), payBy);
         List<PastLetter> sent = new ArrayList<>(earlier);
         sent.add(new PastLetter(kind, stored.letterDate(), stored.payBy(), stored.fee()));
-        return new Result(Outcome.SENT, position(invoice, creditor, strategy, sent));
+        return new Result(Outcome.SENT, position(invoice, creditor, strategy, sent), letterNumber);
+    }
+
+    /**
+     * The letter reached the debtor on {@code deliveredOn}: its payment deadline counts from that day (the law's
+     * minimum period from when the debtor got it, never earlier than the printed date), and so does the next letter.
+     * A second report of the same letter changes nothing. Answers the dunning position with the new dates.
+     */
+    @Transactional
+    public DunningPosition recordDelivery(UUID invoiceId, int letterNumber, LocalDate deliveredOn, DunningStrategy strategy) {
+        Invoice invoice = invoices.lock(invoiceId).orElseThrow(() -> new IllegalStateException("No invoice " + invoiceId));
+        Creditor creditor = creditors.find(invoice.creditorId()).orElseThrow();
+        StoredLetter letter = archive.find(invoiceId, letterNumber)
+                .orElseThrow(() -> new IllegalStateException("Invoice " + invoiceId + " has no letter " + letterNumber));
+        if (letter.deliveredOn() == null && !deliveredOn.isBefore(letter.letterDate())) {
+            LocalDate deadline = letter.payBy();
+            if (letter.kind() != LetterKind.FRIENDLY_NOTICE) {
+                LocalDate fromDelivery = guard.payBy(creditor.country(), letter.kind(), deliveredOn,
+                        strategy.paymentDays(letter.kind()));
+                deadline = fromDelivery.isAfter(deadline) ? fromDelivery : deadline;
+            }
+            archive.recordDelivery(invoiceId, letterNumber, deliveredOn, deadline);
+            audit.record(invoiceId, AuditEventType.LETTER_DELIVERED, Map.of("letterNumber", letterNumber,
+                    "deliveredOn", deliveredOn.toString(), "deadline", deadline.toString()));
+        }
+        return position(invoice, creditor, strategy, pastLetters(invoiceId));
     }
 
     private record Charges(Money fee, InterestCalculation interest) {
@@ -233,7 +265,7 @@ public class DunningLetters {
 
     private List<PastLetter> pastLetters(UUID invoiceId) {
         return archive.list(invoiceId).stream()
-                .map(l -> new PastLetter(l.kind(), l.letterDate(), l.payBy(), l.fee()))
+                .map(l -> new PastLetter(l.kind(), l.countsFrom(), l.deadlineInForce(), l.fee()))
                 .toList();
     }
 

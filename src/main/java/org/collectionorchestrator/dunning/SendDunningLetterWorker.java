@@ -25,6 +25,14 @@ public class SendDunningLetterWorker {
 
     private final DunningLetters letters;
 
+    /** The distribution table's document type of a letter. */
+    static String documentKind(LetterKind kind) {
+        return switch (kind) {
+            case FRIENDLY_NOTICE, REMINDER -> "REMINDER";
+            case NOTICE, PAYMENT_DEMAND -> "COLLECTION_NOTICE";
+        };
+    }
+
     public SendDunningLetterWorker(DunningLetters letters) {
         this.letters = letters;
     }
@@ -50,7 +58,12 @@ public class SendDunningLetterWorker {
                 throw JobFailures.retryLater(job, e);
             }
             return switch (result.outcome()) {
-                case SENT, ALREADY_SENT -> result.position().variables(ZoneId.of(timeZone));
+                case SENT, ALREADY_SENT -> {
+                    Map<String, Object> variables = result.position().variables(ZoneId.of(timeZone));
+                    variables.put("letterNumber", result.letterNumber());
+                    variables.put("documentKind", documentKind(kind));
+                    yield variables;
+                }
                 case INVOICE_SETTLED -> throw CamundaError.bpmnError(INVOICE_SETTLED, "Invoice " + invoiceId + " is settled");
                 case BELOW_MINIMUM -> throw CamundaError.bpmnError(BELOW_MINIMUM,
                         "Invoice " + invoiceId + " is below the creditor's minimum amount for dunning");

@@ -56,5 +56,11 @@ public enum AuditEventType {
     /** The creditor asked the agency to give the case back (details: caseId, reason). */
     RECALL_REQUESTED,
     /** The agency closed its case (details: caseId, outcome PAID, UNCOLLECTABLE or RECALLED). */
-    AGENCY_CASE_CLOSED
+    AGENCY_CASE_CLOSED,
+    /** A letter reached the debtor; its deadline counts from that day (details: letterNumber, deliveredOn, deadline). */
+    LETTER_DELIVERED,
+    /** A document could not be delivered by one channel (details: channel, status, detail, dispatchId). */
+    DELIVERY_FAILED,
+    /** The customer's contact data was corrected after a failed delivery (details: customerId, email, postalAddress). */
+    CONTACT_CORRECTED
 }

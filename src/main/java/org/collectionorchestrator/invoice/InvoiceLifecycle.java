@@ -59,8 +59,15 @@ public class InvoiceLifecycle {
     /** Asks for the invoice's lifecycle process; the relay sends the start after commit. */
     @Transactional(propagation = Propagation.MANDATORY)
     void startProcess(Invoice invoice, Creditor creditor) {
+        startProcess(invoice, creditor, false);
+    }
+
+    /** @param sendInvoice the process delivers the invoice itself first (the ERP did not send it) */
+    void startProcess(Invoice invoice, Creditor creditor, boolean sendInvoice) {
+        Map<String, Object> variables = processVariables(invoice, creditor);
+        variables.put("sendInvoice", sendInvoice);
         outbox.message(invoice.id().toString(), new EngineMessage(INVOICE_REGISTERED, invoice.id().toString(),
-                INVOICE_REGISTERED + ":" + invoice.id(), Duration.ZERO, processVariables(invoice, creditor)));
+                INVOICE_REGISTERED + ":" + invoice.id(), Duration.ZERO, variables));
     }
 
     /**

@@ -31,7 +31,9 @@ public class InvoiceRepository {
                         else i.payment_reference_type end as payer_reference_type,
                    c.name as customer_name, c.segment, c.priority, c.country as customer_country,
                    c.language as customer_language, c.email as customer_email,
-                   c.reminder_fee_agreed as customer_reminder_fee_agreed, c.manual_follow_up_reason
+                   c.reminder_fee_agreed as customer_reminder_fee_agreed, c.manual_follow_up_reason,
+                   c.address_street, c.address_postal_code, c.address_city, c.address_country,
+                   c.peppol_participant_id, c.efaktura_consent, c.preferred_channel
               from invoice i join customer c on c.creditor_id = i.creditor_id and c.id = i.customer_id
             """;
 
@@ -118,15 +120,24 @@ public class InvoiceRepository {
     }
 
     public void upsertCustomer(String creditorId, Customer customer) {
+        PostalAddress address = customer.channels().postalAddress();
         jdbc.sql("""
                         insert into customer (creditor_id, id, name, segment, priority, country, language, email,
-                                              reminder_fee_agreed, manual_follow_up_reason, updated_at)
+                                              reminder_fee_agreed, manual_follow_up_reason, address_street,
+                                              address_postal_code, address_city, address_country, peppol_participant_id,
+                                              efaktura_consent, preferred_channel, updated_at)
                         values (:creditor, :id, :name, :segment, :priority, :country, :language, :email, :feeAgreed,
-                                :manualReason, :now)
+                                :manualReason, :street, :postalCode, :city, :addressCountry, :participantId,
+                                :efakturaConsent, :preferredChannel, :now)
                         on conflict (creditor_id, id) do update set name = excluded.name, segment = excluded.segment,
                             priority = excluded.priority, country = excluded.country, language = excluded.language,
                             email = excluded.email, reminder_fee_agreed = excluded.reminder_fee_agreed,
-                            manual_follow_up_reason = excluded.manual_follow_up_reason, updated_at = excluded.updated_at""")
+                            manual_follow_up_reason = excluded.manual_follow_up_reason,
+                            address_street = excluded.address_street, address_postal_code = excluded.address_postal_code,
+                            address_city = excluded.address_city, address_country = excluded.address_country,
+                            peppol_participant_id = excluded.peppol_participant_id,
+                            efaktura_consent = excluded.efaktura_consent, preferred_channel = excluded.preferred_channel,
+                            updated_at = excluded.updated_at""")
                 .param("creditor", creditorId)
                 .param("id", customer.id())
                 .param("name", customer.name())
@@ -137,6 +148,14 @@ public class InvoiceRepository {
                 .param("email", customer.email())
                 .param("feeAgreed", customer.reminderFeeAgreed())
                 .param("manualReason", customer.manualFollowUpReason())
+                .param("street", address == null ? null : address.street())
+                .param("postalCode", address == null ? null : address.postalCode())
+                .param("city", address == null ? null : address.city())
+                .param("addressCountry", address == null ? null : address.country())
+                .param("participantId", customer.channels().peppolParticipantId())
+                .param("efakturaConsent", customer.channels().efakturaConsent())
+                .param("preferredChannel", customer.channels().preferredChannel() == null ? null
+                        : customer.channels().preferredChannel().name())
                 .param("now", OffsetDateTime.now(clock))
                 .update();
     }
@@ -216,6 +235,15 @@ public class InvoiceRepository {
                 .update() == 1;
     }
 
+    private static ContactChannels channels(ResultSet rs) throws SQLException {
+        String street = rs.getString("address_street");
+        PostalAddress address = street == null ? null : new PostalAddress(street, rs.getString("address_postal_code"),
+                rs.getString("address_city"), rs.getString("address_country"));
+        String preferred = rs.getString("preferred_channel");
+        return new ContactChannels(address, rs.getString("peppol_participant_id"), rs.getBoolean("efaktura_consent"),
+                preferred == null ? null : Channel.valueOf(preferred));
+    }
+
     private static Invoice map(ResultSet rs, int row) throws SQLException {
         long key = rs.getLong("process_instance_key");
         Long processInstanceKey = rs.wasNull() ? null : key;
@@ -228,7 +256,8 @@ public class InvoiceRepository {
                 rs.getString("customer_language"),
                 rs.getString("customer_email"),
                 rs.getBoolean("customer_reminder_fee_agreed"),
-                rs.getString("manual_follow_up_reason"));
+                rs.getString("manual_follow_up_reason"),
+                channels(rs));
         return new Invoice(
                 rs.getObject("id", UUID.class),
                 rs.getString("creditor_id"),

@@ -319,7 +319,7 @@ public class InvoiceService {
             entries.add(audit.record(invoice.id(), AuditEventType.EXCLUDED_FROM_DUNNING, Map.of(
                     "customerId", customer.id(), "reason", customer.manualFollowUpReason())));
         }
-        lifecycle.startProcess(invoice, creditor);
+        lifecycle.startProcess(invoice, creditor, Boolean.TRUE.equals(request.sendInvoice()));
         return new Registration(payerReference == null ? invoice : withPayerReference(invoice, payerReference), true,
                 List.copyOf(entries));
     }
@@ -359,6 +359,21 @@ public class InvoiceService {
         } else if (request.dueDate().isAfter(request.issueDate().plusYears(MAX_TERM_YEARS))) {
             problems.add(new FieldProblem("dueDate", "is more than " + MAX_TERM_YEARS + " years after the issue date"));
         }
+        String participantId = request.customer().peppolParticipantId();
+        if (participantId != null) {
+            PeppolParticipantId.problem(participantId).ifPresent(problem ->
+                    problems.add(new FieldProblem("customer.peppolParticipantId", problem)));
+        }
+        Channel preferred = request.customer().preferredChannel();
+        if (preferred == Channel.EHF && participantId == null) {
+            problems.add(new FieldProblem("customer.preferredChannel", "EHF needs customer.peppolParticipantId"));
+        } else if (preferred == Channel.EMAIL && request.customer().email() == null) {
+            problems.add(new FieldProblem("customer.preferredChannel", "EMAIL needs customer.email"));
+        } else if (preferred == Channel.PRINT && request.customer().postalAddress() == null) {
+            problems.add(new FieldProblem("customer.preferredChannel", "PRINT needs customer.postalAddress"));
+        } else if (preferred == Channel.EFAKTURA && !Boolean.TRUE.equals(request.customer().efakturaConsent())) {
+            problems.add(new FieldProblem("customer.preferredChannel", "EFAKTURA needs customer.efakturaConsent"));
+        }
         Optional<PaymentReferenceScheme> scheme = Optional.empty();
         if (request.paymentReference() != null && !request.paymentReference().isBlank() && creditor != null) {
             scheme = PaymentReferences.recognise(request.paymentReference(), creditor.country().name());
@@ -382,6 +397,16 @@ public class InvoiceService {
         if (Boolean.TRUE.equals(c.reminderFeeAgreed()) || c.manualFollowUpReason() != null) {
             parts.add(Boolean.TRUE.equals(c.reminderFeeAgreed()));
             parts.add(String.valueOf(c.manualFollowUpReason()));
+        }
+        if (Boolean.TRUE.equals(r.sendInvoice())) {
+            parts.add("sendInvoice");
+        }
+        if (!c.channels().isEmpty()) {
+            ContactChannels ch = c.channels();
+            parts.add(String.valueOf(ch.postalAddress()));
+            parts.add(String.valueOf(ch.peppolParticipantId()));
+            parts.add(ch.efakturaConsent());
+            parts.add(String.valueOf(ch.preferredChannel()));
         }
         return RequestFingerprint.of(parts.toArray());
     }

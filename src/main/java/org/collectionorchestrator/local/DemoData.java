@@ -24,6 +24,7 @@ import org.collectionorchestrator.creditor.CreditorRepository;
 import org.collectionorchestrator.creditor.PaymentOrder;
 import org.collectionorchestrator.events.Topics;
 import org.collectionorchestrator.invoice.InvoiceMessageListener;
+import org.collectionorchestrator.invoice.PostalAddress;
 import org.collectionorchestrator.invoice.RegisterInvoice;
 import org.collectionorchestrator.invoice.Segment;
 import org.slf4j.Logger;
@@ -144,8 +145,17 @@ public class DemoData implements ApplicationRunner {
                          LocalDate issued, LocalDate due, String amount, Boolean reminderFeeAgreed, String manualFollowUpReason) {
         Country country = demo.country();
         String customerId = demo.id() + "-c" + (n == 5 ? 4 : segment == Segment.PRIVATE ? 1 : priority ? 3 : 2);
+        // Channel data (README "Distribution channels"): Acme's private customer has an address that bounces and a
+        // street the print house returns, so her letters end in "Fix delivery"; Retrieve's consented to eFaktura;
+        // the Norwegian businesses have a PEPPOL participant id.
+        boolean undeliverable = demo.id().equals("acme-no") && segment == Segment.PRIVATE && n <= 2;
+        String email = (undeliverable ? "bounce-" : "") + customerId + "@example.org";
+        var address = new PostalAddress(undeliverable ? "Ukjent adresse 1" : "Storgata 1", "0155", "Oslo", country.name());
+        String participantId = country == Country.NO && segment == Segment.BUSINESS ? "0192:923609016" : null;
+        boolean efaktura = demo.id().equals("retrieve-no") && segment == Segment.PRIVATE;
         var customer = new RegisterInvoice.CustomerBody(customerId, customerName, segment, priority, country.name(),
-                country.defaultLanguage(), customerId + "@example.org", reminderFeeAgreed, manualFollowUpReason);
+                country.defaultLanguage(), email, reminderFeeAgreed, manualFollowUpReason, address, participantId,
+                efaktura, null);
         RegisterInvoice invoice = new RegisterInvoice(demo.id(), "DEMO-" + n, customer, issued, due, country.defaultCurrency(),
                 new BigDecimal(amount), null);
         ObjectNode message = json.createObjectNode().put("type", InvoiceMessageListener.ISSUED);

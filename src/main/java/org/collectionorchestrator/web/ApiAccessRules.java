@@ -51,6 +51,7 @@ public final class ApiAccessRules {
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/write-off", FINANCE, ADMIN),
             rule(HttpMethod.POST, "/api/v1/invoices/{id}/recall", FINANCE, ADMIN),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}/collection-cases", READERS),
+            rule(HttpMethod.GET, "/api/v1/invoices/{id}/deliveries", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}/letters", READERS),

@@ -27,13 +27,16 @@ import java.util.UUID;
 import org.collectionorchestrator.creditor.Country;
 import org.collectionorchestrator.creditor.Creditor;
 import org.collectionorchestrator.creditor.CreditorPolicy;
+import org.collectionorchestrator.distribution.DeliveryHistory.DeliveredLetter;
 import org.collectionorchestrator.dunning.LetterKind;
 import org.collectionorchestrator.dunning.SentLetters.SentLetter;
 import org.collectionorchestrator.invoice.AuditEventType;
 import org.collectionorchestrator.invoice.AuditTrail;
+import org.collectionorchestrator.invoice.ContactChannels;
 import org.collectionorchestrator.invoice.Customer;
 import org.collectionorchestrator.invoice.Invoice;
 import org.collectionorchestrator.invoice.InvoiceStatus;
+import org.collectionorchestrator.invoice.PostalAddress;
 import org.collectionorchestrator.invoice.Segment;
 import org.collectionorchestrator.ledger.InvoiceBalance;
 import org.collectionorchestrator.money.Money;
@@ -65,7 +68,8 @@ class AgencyContractTest {
         Creditor creditor = new Creditor("acme-no", "Acme AS", Country.NO, NOK, "nb", ZoneId.of("Europe/Oslo"),
                 CreditorPolicy.DEFAULT);
         Invoice invoice = new Invoice(collectionCase.invoiceId(), "acme-no", "10001",
-                new Customer("c-42", "Kari Nordmann", Segment.PRIVATE, false, "NO", "nb", "kari@example.no"),
+                new Customer("c-42", "Kari Nordmann", Segment.PRIVATE, false, "NO", "nb", "kari@example.no", false, null,
+                        new ContactChannels(new PostalAddress("Storgata 1", "0155", "Oslo", "NO"), null, false, null)),
                 LocalDate.of(2026, 11, 1), LocalDate.of(2026, 11, 15), Money.of("1250.00", "NOK"), "1234567897", "NO_KID_MOD10",
                 InvoiceStatus.COLLECTION_APPROVED, 1L, "f", Instant.now());
         InvoiceBalance balance = new InvoiceBalance(Money.of("1250.00", "NOK"), Money.of("38.00", "NOK"),
@@ -76,7 +80,9 @@ class AgencyContractTest {
                 new AuditTrail.Entry(OffsetDateTime.now(), AuditEventType.DISPUTED, Map.of("reason", "Never delivered", "disputeNumber", 1)),
                 new AuditTrail.Entry(OffsetDateTime.now(), AuditEventType.DISPUTE_RESOLVED, Map.of("resolution", "REJECT")),
                 new AuditTrail.Entry(OffsetDateTime.now(), AuditEventType.REMINDER_SENT, Map.of()));
-        return HandOverPayloads.handOver(collectionCase, agency, creditor, invoice, balance, letters, audit,
+        List<DeliveredLetter> delivered = List.of(new DeliveredLetter(1, "REMINDER", "EMAIL",
+                OffsetDateTime.parse("2026-11-29T09:00:00+01:00")));
+        return HandOverPayloads.handOver(collectionCase, agency, creditor, invoice, balance, letters, delivered, audit,
                 "https://collection.example", Instant.now());
     }
 
@@ -85,6 +91,10 @@ class AgencyContractTest {
         Map<String, Object> body = handOver();
         assertThat(problems("hand-over.v1.json", body)).isEmpty();
         assertThat(((List<?>) body.get("disputes"))).hasSize(2);
+        Map<?, ?> letter = (Map<?, ?>) ((List<?>) body.get("letters")).get(0);
+        assertThat(letter.get("channel")).as("from the delivery history").isEqualTo("EMAIL");
+        assertThat(letter.get("deliveredAt")).isEqualTo("2026-11-29T08:00:00Z");
+        assertThat(((Map<?, ?>) ((Map<?, ?>) body.get("debtor")).get("postalAddress")).get("city")).isEqualTo("Oslo");
     }
 
     @Test

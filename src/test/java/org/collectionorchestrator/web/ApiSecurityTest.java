@@ -160,6 +160,8 @@ class ApiSecurityTest extends ApplicationTestSupport {
                 .answeredBy(409));
         samples.put("GET /api/v1/invoices/{id}/collection-cases", (f, fresh) -> Call.of(
                 "/api/v1/invoices/" + f.invoice + "/collection-cases"));
+        samples.put("GET /api/v1/invoices/{id}/deliveries", (f, fresh) -> Call.of(
+                "/api/v1/invoices/" + f.invoice + "/deliveries"));
         samples.put("POST /api/v1/invoices", (f, fresh) -> Call.json("/api/v1/invoices",
                 invoiceBody(f.a, "PRIVATE", false, today().plusDays(14), "500.00", "NOK")));
         samples.put("POST /api/v1/invoices/{id}/credit-notes", (f, fresh) -> Call.json(

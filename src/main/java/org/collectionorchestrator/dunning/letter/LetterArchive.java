@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 public class LetterArchive {
 
     private static final String COLUMNS =
-            "invoice_id, letter_number, kind, letter_date, pay_by, language, fee, total, currency, sha256, created_at";
+            "invoice_id, letter_number, kind, letter_date, pay_by, language, fee, total, currency, sha256, created_at, "
+            + "delivered_on, deadline";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -37,7 +38,7 @@ public class LetterArchive {
      */
     public StoredLetter store(UUID invoiceId, LetterContent content, byte[] pdf) {
         jdbc.sql("insert into letter (" + COLUMNS + ", pdf) values (:invoice, :number, :kind, :letterDate, :payBy, "
-                        + ":language, :fee, :total, :currency, :sha256, :now, :pdf) "
+                        + ":language, :fee, :total, :currency, :sha256, :now, null, null, :pdf) "
                         + "on conflict (invoice_id, letter_number) do nothing")
                 .param("invoice", invoiceId)
                 .param("number", content.letterNumber())
@@ -72,6 +73,18 @@ public class LetterArchive {
                 .query((rs, row) -> rs.getBytes(1)).optional();
     }
 
+    /** Notes the first delivery of a letter and the deadline counted from it; a later report changes nothing. */
+    public void recordDelivery(UUID invoiceId, int letterNumber, LocalDate deliveredOn, LocalDate deadline) {
+        jdbc.sql("""
+                        update letter set delivered_on = :delivered, deadline = :deadline
+                         where invoice_id = :invoice and letter_number = :number and delivered_on is null""")
+                .param("delivered", deliveredOn)
+                .param("deadline", deadline)
+                .param("invoice", invoiceId)
+                .param("number", letterNumber)
+                .update();
+    }
+
     public int count(UUID invoiceId) {
         return jdbc.sql("select count(*) from letter where invoice_id = :invoice")
                 .param("invoice", invoiceId).query(Integer.class).single();
@@ -97,6 +110,7 @@ public class LetterArchive {
                 LetterKind.valueOf(rs.getString("kind")), rs.getObject("letter_date", LocalDate.class),
                 rs.getObject("pay_by", LocalDate.class), rs.getString("language"),
                 Money.of(rs.getBigDecimal("fee"), currency), Money.of(rs.getBigDecimal("total"), currency),
-                rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class));
+                rs.getString("sha256"), rs.getObject("created_at", OffsetDateTime.class),
+                rs.getObject("delivered_on", LocalDate.class), rs.getObject("deadline", LocalDate.class));
     }
 }
