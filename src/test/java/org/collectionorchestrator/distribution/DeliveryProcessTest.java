@@ -25,6 +25,7 @@ import org.collectionorchestrator.invoice.Channel;
 import org.collectionorchestrator.local.OpenUserTask;
 import org.collectionorchestrator.signature.WebhookSignature;
 import org.collectionorchestrator.support.ApplicationTestSupport;
+import org.collectionorchestrator.support.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +61,7 @@ class DeliveryProcessTest extends ApplicationTestSupport {
 
     @DynamicPropertySource
     static void channels(DynamicPropertyRegistry registry) {
-        org.collectionorchestrator.support.OwnDatabase.register(registry);
+        OwnDatabase.register(registry);
         registry.add("collection.distribution.enabled", () -> "true");
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import org.collectionorchestrator.dunning.letter.LetterArchive;
 import org.collectionorchestrator.dunning.letter.StoredLetters;
 import org.collectionorchestrator.support.ApplicationTestSupport;
+import org.collectionorchestrator.support.OwnDatabase;
 import org.collectionorchestrator.support.CamtFiles;
 import org.collectionorchestrator.support.SecurityTokens;
 import org.collectionorchestrator.support.CamtFiles.Version;
@@ -56,6 +57,7 @@ class ApiSecurityTest extends ApplicationTestSupport {
 
     @DynamicPropertySource
     static void security(DynamicPropertyRegistry registry) {
+        OwnDatabase.register(registry);
         SecurityTokens.register(registry);
     }
 

@@ -38,6 +38,7 @@ import org.collectionorchestrator.payment.BankStatementImport;
 import org.collectionorchestrator.payment.ImportSummary;
 import org.collectionorchestrator.payment.bankfile.BankFileRejectedException;
 import org.collectionorchestrator.support.ApplicationTestSupport;
+import org.collectionorchestrator.support.OwnDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -68,6 +69,7 @@ class BankStatementPollingProcessTest extends ApplicationTestSupport {
 
     @DynamicPropertySource
     static void connection(DynamicPropertyRegistry registry) {
+        OwnDatabase.register(registry);
         String prefix = "collection.bank-polling.connections[0].";
         registry.add(prefix + "creditor-id", () -> CREDITOR);
         registry.add(prefix + "base-url", () -> BANK.baseUrl() + "/api");
