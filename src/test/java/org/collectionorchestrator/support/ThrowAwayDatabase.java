@@ -23,9 +23,9 @@ public class ThrowAwayDatabase implements LauncherSessionListener {
 
     @Override
     public void launcherSessionOpened(LauncherSession session) {
-        database = "collection_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        database = newDatabaseName();
         execute("create database " + database);
-        String url = SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + database;
+        String url = urlOf(database);
         System.setProperty("spring.datasource.url", url);
         System.setProperty("spring.datasource.username", USER);
         System.setProperty("spring.datasource.password", PASSWORD);
@@ -38,7 +38,15 @@ public class ThrowAwayDatabase implements LauncherSessionListener {
         }
     }
 
-    private static void execute(String sql) {
+    static String newDatabaseName() {
+        return "collection_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    static String urlOf(String database) {
+        return SERVER.substring(0, SERVER.lastIndexOf('/') + 1) + database;
+    }
+
+    static void execute(String sql) {
         try (Connection connection = DriverManager.getConnection(SERVER, USER, PASSWORD);
              var statement = connection.createStatement()) {
             statement.execute(sql);
