@@ -126,11 +126,12 @@ class HandOverReviewProcessTest extends HandOverTestSupport {
     }
 
     @Test
-    void invoicesPaidOrDisputedWhileTheListIsOpenDropOut() {
+    void invoicesPaidCreditedOrDisputedWhileTheListIsOpenDropOut() {
         String creditor = creditorWithAgency(agencyAcceptingAll());
         String paid = readyInvoice(creditor, "1200.00");
         String unpaid = readyInvoice(creditor, "1300.00");
         String disputed = readyInvoice(creditor, "1400.00");
+        String credited = readyInvoice(creditor, "1500.00");
         reviewTomorrow(creditor, "finance@creditor.example");
         OpenUserTask task = openReview(creditor);
         JsonNode listed = variable(task.processInstanceKey(), "invoices");
@@ -138,10 +139,14 @@ class HandOverReviewProcessTest extends HandOverTestSupport {
         pay(creditor, paid, invoice(paid).get("outstanding").asText(), "NOK");
         assertThat(post("/api/v1/invoices/" + disputed + "/dispute", Map.of("reason", "Never delivered"))
                 .getStatusCode().value()).isEqualTo(200);
+        assertThat(post("/api/v1/invoices/" + credited + "/credit-notes", Map.of("creditNoteNumber", unique("cn"),
+                "amount", invoice(credited).get("outstanding").asText(), "currency", "NOK", "date", today().toString(),
+                "reason", "Goods returned")).getStatusCode().is2xxSuccessful()).isTrue();
         userTasks.complete(task.userTaskKey(), Map.of("invoices", json.convertValue(listed, List.class)));
 
         awaitStatus(unpaid, "HANDED_OVER");
-        await().atMost(Duration.ofSeconds(20)).until(() -> variable(task.processInstanceKey(), "droppedOutCount").asInt() == 2);
+        await().atMost(Duration.ofSeconds(20)).until(() -> variable(task.processInstanceKey(), "droppedOutCount").asInt() == 3);
+        assertThat(auditTypes(credited)).doesNotContain("COLLECTION_APPROVED", "HANDED_OVER");
         assertThat(invoice(disputed).get("status").asText()).isEqualTo("READY_FOR_COLLECTION");
         assertThat(auditTypes(disputed)).doesNotContain("COLLECTION_APPROVED");
         assertThat(invoice(paid).get("status").asText()).isEqualTo("SETTLED");
