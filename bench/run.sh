@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The benchmark of issue 13: bash bench/run.sh [scenario ...]
-#   scenarios: registration kafka-ingest process-starts payment-latency memory profile bank-import (default: all)
+#   scenarios: registration kafka-ingest process-starts payment-latency memory profile bank-import aging (default: all)
 # Builds the service jar and the load generator, starts the service on its local profile once per scenario (fresh
 # database and engine each time), drives the load from bench/loadgen (Java), stops the service, and appends the
 # figures with machine and date to bench/results/<yyyy-mm-dd>.md. See bench/README.md.
@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source .ci/jdk.sh
 source .ci/postgres.sh
 
-ALL=(registration kafka-ingest process-starts payment-latency memory profile bank-import)
+ALL=(registration kafka-ingest process-starts payment-latency memory profile bank-import aging)
 if [ $# -eq 0 ]; then SELECTED=("${ALL[@]}"); else SELECTED=("$@"); fi
 for s in "${SELECTED[@]}"; do
   [[ " ${ALL[*]} " == *" $s "* ]] || { echo "unknown scenario '$s'; one of: ${ALL[*]}" >&2; exit 2; }
@@ -27,6 +27,7 @@ PROFILE_WARMUP=${BENCH_PROFILE_WARMUP:-200}; PROFILE_COUNT=${BENCH_PROFILE_COUNT
 BANK_INVOICES=${BENCH_BANK_INVOICES:-1000000}; BANK_CUSTOMERS=${BENCH_BANK_CUSTOMERS:-100000}
 BANK_ENTRIES=${BENCH_BANK_ENTRIES:-100000}; BANK_BOOK_ENTRIES=${BENCH_BANK_BOOK_ENTRIES:-10000}
 BANK_MAX_SECONDS=${BENCH_BANK_MAX_SECONDS:-600}
+AGING_INVOICES=${BENCH_AGING_INVOICES:-1000000}; AGING_CUSTOMERS=${BENCH_AGING_CUSTOMERS:-100000}
 DB_NAME=collection_orchestrator_bench_local   # its own *_local database: a running `bash .ci/dev run` keeps its own
 DB_URL="jdbc:postgresql://localhost:5432/$DB_NAME"
 
@@ -189,6 +190,13 @@ if selected bank-import; then
     loadgen jfr-summary "$WORK/71-bank-import-profile.md" --title "7. bank-import: where the service's time goes (JFR)" \
       --jfr "$WORK/bank-import.jfr"
   fi
+fi
+
+if selected aging; then
+  start_service aging "" && {
+    loadgen aging "$WORK/80-aging.md" --title "8. aging report (GET /api/v1/reports/aging)" \
+      --base-url "$BASE_URL" --db "$DB_URL" --invoices "$AGING_INVOICES" --customers "$AGING_CUSTOMERS" --repeats 5
+    stop_service; RUNS+=(aging); } || STATUS=1
 fi
 
 # 5. memory: peak heap used (sampled each second) and peak RSS (VmHWM) of every service run above

@@ -1,5 +1,7 @@
 package org.collectionorchestrator.local;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.zeebe.gateway.protocol.GatewayOuterClass.CompleteJobRequest;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.InMemoryEngine;
@@ -10,9 +12,12 @@ import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.FormIntent;
 import io.camunda.zeebe.protocol.record.intent.Intent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.Form;
 import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import java.lang.reflect.Field;
@@ -22,11 +27,14 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +60,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class InMemoryEngineUserTasks {
 
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(10);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final EngineInternals internals;
 
@@ -104,26 +113,60 @@ public final class InMemoryEngineUserTasks {
         }
     }
 
-    private List<OpenUserTask> scanOpenTasks(Long processInstanceKey) {
-        Map<Long, OpenUserTask> open = new LinkedHashMap<>();
+    /**
+     * The deployed Camunda Form with this key (a task's {@code formKey} for a linked form), as the JSON the process
+     * deployed from {@code bpmn/forms/}; empty if the engine knows no such form.
+     */
+    public Optional<String> formJson(long formKey) {
+        String[] found = {null};
         EngineRecords.snapshot(internals.currentEngine().getRecordStreamSource().getRecords()).forEach(record -> {
-            if (record.getValueType() != ValueType.USER_TASK || record.getRecordType() != RecordType.EVENT) {
+            if (record.getValueType() == ValueType.FORM && record.getRecordType() == RecordType.EVENT
+                    && record.getIntent() == FormIntent.CREATED && ((Form) record.getValue()).getFormKey() == formKey) {
+                found[0] = new String(((Form) record.getValue()).getResource(), StandardCharsets.UTF_8);
+            }
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /**
+     * Each open task with the variables it sees, as Tasklist shows them to its form: the process instance's own
+     * (root scope) variables, overlaid by the task's.
+     */
+    private List<OpenUserTask> scanOpenTasks(Long processInstanceKey) {
+        Map<Long, UserTaskRecordValue> open = new LinkedHashMap<>();
+        Map<Long, Map<String, String>> rootVariables = new HashMap<>();
+        EngineRecords.snapshot(internals.currentEngine().getRecordStreamSource().getRecords()).forEach(record -> {
+            if (record.getRecordType() != RecordType.EVENT) {
+                return;
+            }
+            if (record.getValueType() == ValueType.VARIABLE) {
+                VariableRecordValue variable = (VariableRecordValue) record.getValue();
+                if (variable.getScopeKey() == variable.getProcessInstanceKey()
+                        && (processInstanceKey == null || variable.getProcessInstanceKey() == processInstanceKey)) {
+                    rootVariables.computeIfAbsent(variable.getProcessInstanceKey(), k -> new LinkedHashMap<>())
+                            .put(variable.getName(), variable.getValue());
+                }
+                return;
+            }
+            if (record.getValueType() != ValueType.USER_TASK) {
                 return;
             }
             UserTaskRecordValue task = (UserTaskRecordValue) record.getValue();
             Intent intent = record.getIntent();
             if (intent == UserTaskIntent.CREATED) {
                 if (processInstanceKey == null || task.getProcessInstanceKey() == processInstanceKey) {
-                    open.put(task.getUserTaskKey(), toOpenTask(task));
+                    open.put(task.getUserTaskKey(), task);
                 }
             } else if (intent == UserTaskIntent.COMPLETED || intent == UserTaskIntent.CANCELED) {
                 open.remove(task.getUserTaskKey());
             }
         });
-        return List.copyOf(open.values());
+        return open.values().stream()
+                .map(task -> toOpenTask(task, rootVariables.getOrDefault(task.getProcessInstanceKey(), Map.of())))
+                .toList();
     }
 
-    private static OpenUserTask toOpenTask(UserTaskRecordValue task) {
+    private static OpenUserTask toOpenTask(UserTaskRecordValue task, Map<String, String> processVariablesAsJson) {
         String formKey;
         if (task.getExternalFormReference() != null && !task.getExternalFormReference().isBlank()) {
             formKey = task.getExternalFormReference();
@@ -132,9 +175,21 @@ public final class InMemoryEngineUserTasks {
         } else {
             formKey = null;
         }
-        Map<String, Object> variables = task.getVariables() == null ? Map.of() : task.getVariables();
+        Map<String, Object> variables = new LinkedHashMap<>();
+        processVariablesAsJson.forEach((name, json) -> variables.put(name, parse(json)));
+        if (task.getVariables() != null) {
+            variables.putAll(task.getVariables());
+        }
         return new OpenUserTask(task.getUserTaskKey(), task.getProcessInstanceKey(), task.getBpmnProcessId(),
                 task.getElementId(), formKey, task.getCandidateGroupsList(), blankToNull(task.getDueDate()), variables);
+    }
+
+    private static Object parse(String json) {
+        try {
+            return JSON.readValue(json, Object.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("The engine holds a variable that is not JSON: " + json, e);
+        }
     }
 
     private static String blankToNull(String value) {

@@ -17,7 +17,8 @@ import java.util.Map;
  *                           (deployed) form as a string, else {@code null}
  * @param candidateGroups    the candidate groups, may be empty
  * @param dueDate            the task's due date (ISO date-time) if the model gives one, else {@code null}
- * @param variables          the task's variables as the creation record carries them; usually empty
+ * @param variables          what the task's form sees: its process instance's variables (root scope) overlaid by
+ *                           the task's own
  */
 public record OpenUserTask(
         long userTaskKey,

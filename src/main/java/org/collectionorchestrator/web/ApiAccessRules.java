@@ -62,7 +62,8 @@ public final class ApiAccessRules {
             rule(HttpMethod.GET, "/api/v1/payments", READERS),
             rule(HttpMethod.GET, "/api/v1/payments/{id}", READERS),
             rule(HttpMethod.POST, "/api/v1/bank-statements", PAYMENTS_WRITE, FINANCE, ADMIN),
-            rule(HttpMethod.GET, "/api/v1/reconciliation", READERS));
+            rule(HttpMethod.GET, "/api/v1/reconciliation", READERS),
+            rule(HttpMethod.GET, "/api/v1/reports/aging", READERS));
 
     /**
      * Paths that carry their own HMAC signature ({@code X-Signature}, checked by their controllers with

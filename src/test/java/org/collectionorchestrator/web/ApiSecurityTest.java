@@ -207,6 +207,7 @@ class ApiSecurityTest extends ApplicationTestSupport {
                         .xml(), "application/xml"));
         samples.put("GET /api/v1/reconciliation", (f, fresh) -> Call.of("/api/v1/reconciliation?creditorId=" + f.a
                 + "&from=" + today().minusDays(30) + "&to=" + today()));
+        samples.put("GET /api/v1/reports/aging", (f, fresh) -> Call.of("/api/v1/reports/aging?creditorId=" + f.a));
         return samples;
     }
 

@@ -5,13 +5,13 @@ import java.nio.file.Path;
 /**
  * Entry point: {@code LoadGen <scenario> --name value ...}. Scenarios: registration, kafka-ingest, process-starts
  * (service side), bare-engine (process-starts, engine side), payment-latency,
- * bank-import. Exit 0 ok, 1 failed, 3 unavailable.
+ * bank-import, aging. Exit 0 ok, 1 failed, 3 unavailable.
  */
 public final class LoadGen {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            System.err.println("usage: LoadGen registration|kafka-ingest|process-starts|bare-engine|payment-latency|bank-import --name value ...");
+            System.err.println("usage: LoadGen registration|kafka-ingest|process-starts|bare-engine|payment-latency|bank-import|aging --name value ...");
             System.exit(2);
         }
         String scenario = argv[0];
@@ -28,6 +28,7 @@ public final class LoadGen {
                 case "bare-engine" -> BareEngineScenario.run(args, report);
                 case "payment-latency" -> PaymentLatencyScenario.run(args, report);
                 case "bank-import" -> BankImportScenario.run(args, report);
+                case "aging" -> AgingScenario.run(args, report);
                 case "jfr-summary" -> JfrSummary.run(args, report);
                 default -> throw new IllegalArgumentException("unknown scenario " + scenario);
             }
