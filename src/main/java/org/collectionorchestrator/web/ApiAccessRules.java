@@ -75,6 +75,16 @@ public final class ApiAccessRules {
     public static final List<String> OPEN_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
             "/swagger-ui.html", "/swagger-ui/**", "/error");
 
+    /** Where the web app asks how to sign in; open, as the app itself is. */
+    public static final String WEB_APP_SETTINGS = "/web-app-settings";
+
+    /**
+     * The web app's static files (built from src/main/frontend) and its settings: open to anyone, since the app
+     * holds no data; everything it shows comes from the API under the caller's token.
+     */
+    public static final List<String> WEB_APP_PATHS = List.of("/", "/index.html", "/assets/**", "/favicon.svg",
+            WEB_APP_SETTINGS);
+
     private static final AntPathMatcher PATHS = new AntPathMatcher();
 
     private ApiAccessRules() {

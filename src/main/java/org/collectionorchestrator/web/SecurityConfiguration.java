@@ -21,6 +21,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -74,6 +75,7 @@ public class SecurityConfiguration {
                         }
                         auth.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(authority(ApiAccessRules.ADMIN));
                         ApiAccessRules.OPEN_PATHS.forEach(path -> auth.requestMatchers(matcher(path)).permitAll());
+                        ApiAccessRules.WEB_APP_PATHS.forEach(path -> auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path)).permitAll());
                         ApiAccessRules.SIGNED_PATHS.forEach(path -> auth.requestMatchers(matcher(path)).permitAll());
                         ApiAccessRules.RULES.forEach(rule -> auth
                                 .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern()))

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param jwkSetUri         where the issuer publishes its signing keys; optional
  * @param publicKeyLocation a PEM RSA public key instead of a key set (a resource: {@code file:...}); optional
  * @param creditorsClaim    the claim that lists the creditor ids a token may act for ({@code *}: all)
+ * @param webClientId       the public OAuth client the web app at {@code /} signs people in with (authorization code
+ *                          with PKCE at the issuer); optional, without it the web app cannot sign in
+ * @param webScopes         the scopes the web app asks for
  */
 @ConfigurationProperties("collection.security")
 public record SecuritySettings(
@@ -22,5 +25,7 @@ public record SecuritySettings(
         String audience,
         String jwkSetUri,
         String publicKeyLocation,
-        @DefaultValue("creditors") String creditorsClaim) {
+        @DefaultValue("creditors") String creditorsClaim,
+        String webClientId,
+        @DefaultValue("openid read finance") String webScopes) {
 }

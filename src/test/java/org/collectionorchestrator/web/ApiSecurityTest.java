@@ -358,6 +358,22 @@ class ApiSecurityTest extends ApplicationTestSupport {
                 .as("a path without a rule is refused even to an admin").isEqualTo(403);
     }
 
+    @Test
+    void theWebAppAndItsSignInSettingsAreOpenWhileTheDataStaysBehindTokens() throws IOException {
+        HttpResponse<String> index = send(HttpMethod.GET, Call.of("/"), null);
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.body()).contains("<title>Collection Orchestrator</title>");
+        String script = index.body().replaceAll("(?s).*src=\"(/assets/[^\"]+\\.js)\".*", "$1");
+        assertThat(send(HttpMethod.GET, Call.of(script), null).statusCode()).as(script).isEqualTo(200);
+        JsonNode settings = json.readTree(send(HttpMethod.GET, Call.of("/web-app-settings"), null).body());
+        assertThat(settings.get("localRun").asBoolean()).isFalse();
+        assertThat(settings.at("/signIn/enabled").asBoolean()).isTrue();
+        assertThat(settings.at("/signIn/issuerUri").asText()).isEqualTo(SecurityTokens.ISSUER);
+        assertThat(send(HttpMethod.POST, Call.of("/web-app-settings"), null).statusCode())
+                .as("only reading is open").isIn(401, 403);
+        assertThat(send(HttpMethod.GET, Call.of("/api/v1/invoices"), null).statusCode()).isEqualTo(401);
+    }
+
     private static List<String> ids(JsonNode page) {
         List<String> ids = new ArrayList<>();
         page.get("items").forEach(item -> ids.add(item.get("id").asText()));
