@@ -75,7 +75,8 @@ public class SecurityConfiguration {
                         }
                         auth.requestMatchers(EndpointRequest.toAnyEndpoint()).hasAuthority(authority(ApiAccessRules.ADMIN));
                         ApiAccessRules.OPEN_PATHS.forEach(path -> auth.requestMatchers(matcher(path)).permitAll());
-                        ApiAccessRules.WEB_APP_PATHS.forEach(path -> auth.requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path)).permitAll());
+                        ApiAccessRules.WEB_APP_PATHS.forEach(path -> auth.requestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path)).permitAll());
                         ApiAccessRules.SIGNED_PATHS.forEach(path -> auth.requestMatchers(matcher(path)).permitAll());
                         ApiAccessRules.RULES.forEach(rule -> auth
                                 .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern()))
