@@ -58,56 +58,52 @@ public class AgingReport {
     }
 
     /**
-     * Each open invoice's balance per component as of :asOf, with its bucket. The balance is summed per invoice in
-     * {@code ledger_entry}'s order of the covering index {@code ledger_for_aging} (015), read without the table.
+     * Each invoice's balance per component as of :asOf, with its bucket: the row of {@code invoice_balance_history}
+     * (016, kept from the ledger by a trigger) valid on that day; invoices owing nothing then are left out.
      */
     private static final String BALANCES = """
-            with balance as (
-                select e.invoice_id,
-                       coalesce(sum(e.amount) filter (where e.component = 'PRINCIPAL'), 0) as principal,
-                       coalesce(sum(e.amount) filter (where e.component in ('FEES', 'COMPENSATION')), 0) as fees,
-                       coalesce(sum(e.amount) filter (where e.component = 'INTEREST'), 0) as interest,
-                       sum(e.amount) as outstanding
-                  from ledger_entry e
-                 where e.creditor_id = :creditor and e.invoice_id is not null and e.booking_date <= cast(:asOf as date)
-                 group by e.invoice_id
-                having sum(e.amount) <> 0
-            ), aged as materialized (
-                select i.customer_id, i.currency, b.principal, b.fees, b.interest, b.outstanding,
-                       case when cast(:asOf as date) - i.due_date <= 0 then 'NOT_DUE'
-                            when cast(:asOf as date) - i.due_date <= 30 then 'DAYS_1_30'
-                            when cast(:asOf as date) - i.due_date <= 60 then 'DAYS_31_60'
-                            when cast(:asOf as date) - i.due_date <= 90 then 'DAYS_61_90'
+            with aged as materialized (
+                select h.customer_id, h.currency, h.principal, h.fees, h.interest, h.outstanding,
+                       case when cast(:asOf as date) - h.due_date <= 0 then 'NOT_DUE'
+                            when cast(:asOf as date) - h.due_date <= 30 then 'DAYS_1_30'
+                            when cast(:asOf as date) - h.due_date <= 60 then 'DAYS_31_60'
+                            when cast(:asOf as date) - h.due_date <= 90 then 'DAYS_61_90'
                             else 'OVER_90' end as bucket
-                  from balance b join invoice i on i.id = b.invoice_id
-            ), customers as (
+                  from invoice_balance_history h
+                 where h.creditor_id = :creditor and h.valid_from <= cast(:asOf as date)
+                   and (h.valid_to is null or h.valid_to > cast(:asOf as date)) and h.outstanding <> 0
+            ), customers as materialized (
                 select a.customer_id, a.currency, count(*) as invoices,
                        coalesce(sum(a.outstanding) filter (where a.bucket = 'NOT_DUE'), 0) as not_due,
                        coalesce(sum(a.outstanding) filter (where a.bucket = 'DAYS_1_30'), 0) as d1,
                        coalesce(sum(a.outstanding) filter (where a.bucket = 'DAYS_31_60'), 0) as d31,
                        coalesce(sum(a.outstanding) filter (where a.bucket = 'DAYS_61_90'), 0) as d61,
                        coalesce(sum(a.outstanding) filter (where a.bucket = 'OVER_90'), 0) as d90,
-                       sum(a.outstanding) as outstanding, count(*) over () as total_rows
+                       sum(a.outstanding) as outstanding
                   from aged a group by a.customer_id, a.currency
             )
             """;
 
+    /** Customer rows largest first; the name is looked up for the rows handed out only. */
     private static final String CUSTOMER_ROWS = """
-            select c.*, k.name from customers c join customer k on k.creditor_id = :creditor and k.id = c.customer_id
+            select c.*, k.name
+              from customers c join customer k on k.creditor_id = :creditor and k.id = c.customer_id
              order by c.outstanding desc, c.customer_id, c.currency
             """;
 
-    /** Totals and one page of customers in one statement, so the ledger is read once: kind T a total, C a customer. */
+    /** Totals and one page of customers in one statement, so the balances are read once: kind T a total, C a customer. */
     private static final String REPORT = BALANCES + """
             select 'T' as kind, currency, bucket, count(*) as invoices, sum(principal) as principal, sum(fees) as fees,
                    sum(interest) as interest, sum(outstanding) as outstanding, null as customer_id, null as name,
                    null as not_due, null as d1, null as d31, null as d61, null as d90, null as total_rows
               from aged group by currency, bucket
             union all
-            (select 'C', currency, null, invoices, null, null, null, outstanding, customer_id, name, not_due, d1, d31,
-                    d61, d90, total_rows
-               from (""" + CUSTOMER_ROWS + """
-                    ) page limit :limit offset :offset)
+            (select 'C', p.currency, null, p.invoices, null, null, null, p.outstanding, p.customer_id, k.name, p.not_due,
+                    p.d1, p.d31, p.d61, p.d90, p.total_rows
+               from (select c.*, count(*) over () as total_rows from customers c
+                      order by c.outstanding desc, c.customer_id, c.currency limit :limit offset :offset) p
+               join customer k on k.creditor_id = :creditor and k.id = p.customer_id
+              order by p.outstanding desc, p.customer_id, p.currency)
             """;
 
     private final JdbcClient jdbc;

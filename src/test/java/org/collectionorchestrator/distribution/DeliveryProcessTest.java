@@ -115,7 +115,7 @@ class DeliveryProcessTest extends ApplicationTestSupport {
     }
 
     private Dispatch awaitDispatch(String invoiceId, Channel channel, DispatchStatus status) {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> history.dispatches(UUID.fromString(invoiceId)).stream()
+        return await().atMost(Duration.ofSeconds(90)).until(() -> history.dispatches(UUID.fromString(invoiceId)).stream()
                 .filter(d -> d.channel() == channel && d.status() == status).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
     }
@@ -138,7 +138,7 @@ class DeliveryProcessTest extends ApplicationTestSupport {
     }
 
     private OpenUserTask awaitFixDelivery() {
-        return await().atMost(Duration.ofSeconds(30)).until(() -> userTasks.openTasks().stream()
+        return await().atMost(Duration.ofSeconds(90)).until(() -> userTasks.openTasks().stream()
                 .filter(t -> t.elementId().equals("Activity_FixDelivery")).findFirst(), java.util.Optional::isPresent)
                 .orElseThrow();
     }

@@ -169,6 +169,48 @@ class AgingReportTest extends ApplicationTestSupport {
     }
 
     @Test
+    void anEntryBookedWithAnEarlierDateThanTheLastCountsFromItsOwnDay() {
+        customer("c-late", "Sen Betaler AS");
+        UUID h = invoice("c-late", "NOK", "2026-05-01", "2026-05-31", "1000");
+        entry(h, "c-late", "PAYMENT", "PRINCIPAL", "-300", "NOK", "2026-07-01");
+        entry(h, "c-late", "PAYMENT", "PRINCIPAL", "-200", "NOK", "2026-06-10"); // a bank file read late
+
+        assertThat(outstandingOfCustomer("c-late", "2026-06-09")).isEqualByComparingTo("1000");
+        assertThat(outstandingOfCustomer("c-late", "2026-06-30")).isEqualByComparingTo("800");
+        assertThat(outstandingOfCustomer("c-late", "2026-07-01")).isEqualByComparingTo("500");
+    }
+
+    @Test
+    void bookingsOnOneInvoiceFromConcurrentTransactionsAllCount() throws Exception {
+        customer("c-busy", "Travel Kunde AS");
+        UUID h = invoice("c-busy", "NOK", "2026-05-01", "2026-05-31", "1000");
+        int threads = 4;
+        int each = 10;
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                int day = 10 + t;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < each; i++) {
+                        entry(h, "c-busy", "PAYMENT", "PRINCIPAL", "-1", "NOK", "2026-06-" + day);
+                    }
+                }));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        }
+        assertThat(outstandingOfCustomer("c-busy", "2026-07-01")).isEqualByComparingTo("960");
+        assertThat(outstandingOfCustomer("c-busy", "2026-06-11")).isEqualByComparingTo("980");
+    }
+
+    private BigDecimal outstandingOfCustomer(String customer, String asOf) {
+        return report.report(creditor, LocalDate.parse(asOf), 0, 50).customers().items().stream()
+                .filter(row -> row.customerId().equals(customer)).map(AgingReport.CustomerRow::outstanding)
+                .findFirst().orElse(BigDecimal.ZERO);
+    }
+
+    @Test
     void defaultsToTodayInTheCreditorsZone() {
         JsonNode today = rest.getForObject("/api/v1/reports/aging?creditorId=" + creditor, JsonNode.class);
         assertThat(today.get("asOf").asText()).isEqualTo(today().toString());
