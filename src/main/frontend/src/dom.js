@@ -31,14 +31,15 @@ function append(element, children) {
 
 /**
  * A table: columns [{label, value: row => text|Node, numeric?}], one row per item; an empty list shows `empty` in a
- * row of its own (marked `emptyTestId`). `rowProps(row)` gives each tr its attributes (data-testid, data-*).
+ * row of its own (marked `emptyTestId`). `rowProps(row)` gives each tr its attributes (data-testid, data-*);
+ * `className` styles the table (`nowrap`: cells on one line).
  */
-export function table(columns, rows, { empty = 'Nothing here.', testId, emptyTestId, rowProps } = {}) {
+export function table(columns, rows, { empty = 'Nothing here.', testId, emptyTestId, rowProps, className } = {}) {
   const body = rows.length
     ? rows.map((row) => h('tr', rowProps ? rowProps(row) : {},
       columns.map((c) => h('td', { class: c.numeric ? 'num' : '' }, c.value(row)))))
     : h('tr', { class: 'empty', 'data-testid': emptyTestId }, h('td', { colspan: columns.length }, empty));
-  return h('table', { 'data-testid': testId },
+  return h('table', { 'data-testid': testId, class: className },
     h('thead', {}, h('tr', {}, columns.map((c) => h('th', { class: c.numeric ? 'num' : '' }, c.label)))),
     h('tbody', {}, body));
 }
@@ -91,11 +92,14 @@ export function localTime(iso) {
   return Number.isNaN(date.getTime()) ? String(iso ?? '') : date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
-/** A problem the API answered with (or any error), as a visible message; `fieldTestId` marks each field problem. */
-export function errorBox(error, { fieldTestId } = {}) {
+/**
+ * A problem the API answered with (or any error), as a visible message; `fieldTestId` marks each field problem,
+ * `fieldLabel(field)` names a field as the reader knows it.
+ */
+export function errorBox(error, { fieldTestId, fieldLabel = (field) => field } = {}) {
   const problem = error?.problem;
   const fields = (problem?.errors || []).map((e) =>
-    h('li', { 'data-testid': fieldTestId, 'data-field': e.field }, e.field ? `${e.field}: ${e.message}` : e.message));
+    h('li', { 'data-testid': fieldTestId, 'data-field': e.field }, e.field ? `${fieldLabel(e.field)}: ${e.message}` : e.message));
   const message = error?.message && error.message !== problem?.title ? error.message : '';
   return h('div', { class: 'error', role: 'alert', 'data-testid': 'error-box' },
     h('strong', {}, problem?.title || 'Something went wrong'), ' ', message,

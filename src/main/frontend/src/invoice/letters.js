@@ -14,7 +14,7 @@ export function lettersTable(invoiceId, letters) {
     { label: 'Fee', numeric: true, value: (l) => money(l.fee, l.currency) },
     { label: 'To pay', numeric: true, value: (l) => money(l.totalToPay, l.currency) },
     { label: '', value: (l) => openButton(invoiceId, l) },
-  ], letters, { testId: 'invoice-letters', empty: 'No letter sent yet.' });
+  ], letters, { testId: 'invoice-letters', empty: 'No letter sent yet.', className: 'nowrap' });
 }
 
 function openButton(invoiceId, letter) {

@@ -42,7 +42,8 @@ async function drawInstance(section, instance) {
   },
   h('h3', {}, instance.processName || instance.bpmnProcessId,
     badge(words(instance.state), { tone: STATE_TONES[instance.state], data: { state: instance.state } }),
-    h('span', { class: 'muted' }, `#${instance.processInstanceKey}`)),
+    h('span', { class: 'muted' }, `#${instance.processInstanceKey}`),
+    h('button', { type: 'button', onclick: () => viewer.get('canvas').zoom('fit-viewport', 'auto') }, 'Whole diagram')),
   now, canvasElement));
 
   const viewer = new NavigatedViewer({ container: canvasElement });
@@ -50,13 +51,31 @@ async function drawInstance(section, instance) {
   await viewer.importXML(instance.bpmnXml);
   const canvas = viewer.get('canvas');
   const registry = viewer.get('elementRegistry');
-  canvas.zoom('fit-viewport', 'auto');
   for (const [field, marker] of MARKERS) {
     for (const id of instance[field] || []) {
       if (registry.get(id)) canvas.addMarker(id, marker);
     }
   }
+  const focus = [...(instance.incidentElementIds || []), ...(instance.activeElementIds || [])].map((id) => registry.get(id));
+  show(canvas, focus.find(Boolean));
   now.textContent = describe(instance, registry);
+}
+
+const READABLE = 0.8;
+
+/** The whole diagram when it is readable so; a large one is shown around its current step instead. */
+function show(canvas, element) {
+  const scale = canvas.zoom('fit-viewport', 'auto');
+  if (!element || scale >= READABLE * 0.7 || canvas.findRoot(element) !== canvas.getRootElement()) return;
+  const { outer } = canvas.viewbox();
+  const width = outer.width / READABLE;
+  const height = outer.height / READABLE;
+  canvas.viewbox({
+    x: element.x + (element.width || 0) / 2 - width / 2,
+    y: element.y + (element.height || 0) / 2 - height / 2,
+    width,
+    height,
+  });
 }
 
 /** "Now at: Send reminder" in words, for readers of text rather than diagrams. */

@@ -14,11 +14,11 @@ export async function render(container, { app, query }) {
   const page = Number(query.page) || 0;
   const report = await api.get('/api/v1/reports/aging',
     { creditorId: app.creditorId, asOf: query.asOf, page, size: PAGE_SIZE });
-  const show = (changes) => go('/', { asOf: query.asOf, page, ...changes });
+  const show = (changes) => go('/', { asOf: query.asOf, page: page || '', ...changes });
 
   const asOf = h('input', {
     type: 'date', value: report.asOf, 'data-testid': 'aging-asof', required: true,
-    onchange: () => asOf.value && show({ asOf: asOf.value, page: 0 }),
+    onchange: () => asOf.value && show({ asOf: asOf.value, page: '' }),
   });
   const csv = h('button', { type: 'button', 'data-testid': 'aging-csv', onclick: () => downloadCsv(csv, app, report.asOf) },
     'Download CSV');
@@ -28,7 +28,7 @@ export async function render(container, { app, query }) {
     h('h1', {}, `Aging for ${app.creditor?.name || app.creditorId}`),
     h('div', { class: 'filters' }, h('label', {}, 'As of', asOf), csv),
     h('div', { class: 'chart', style: `height: ${80 + 60 * Math.max(1, report.totals.length)}px` }, canvas),
-    report.totals.length ? null : h('p', { class: 'empty' }, `Nothing outstanding as of ${report.asOf}.`),
+    report.totals.length ? '' : h('p', { class: 'empty' }, `Nothing outstanding as of ${report.asOf}.`),
     h('h2', {}, 'Buckets'),
     bucketTable(report.totals),
     h('h2', {}, 'Customers'),

@@ -22,7 +22,7 @@ export async function render(container, { params }) {
 
   container.append(
     header(invoice),
-    h('div', { class: 'two-columns' },
+    h('div', { class: 'two-columns ledger-letters' },
       h('section', {}, h('h2', {}, 'Ledger'), ledger(invoice)),
       h('section', {}, h('h2', {}, 'Letters'), lettersTable(id, letters))),
     h('h2', {}, 'Process'),

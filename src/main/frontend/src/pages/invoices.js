@@ -16,13 +16,13 @@ export async function render(container, { app, query }) {
   }
   const filters = Object.fromEntries(FILTERS.map((f) => [f, query[f] || '']));
   const page = Number(query.page) || 0;
-  const show = (changes) => go('/invoices', { ...filters, page, ...changes });
+  const show = (changes) => go('/invoices', { ...filters, page: page || '', ...changes });
   const result = await api.get('/api/v1/invoices',
     { creditorId: app.creditorId, ...filters, page, size: PAGE_SIZE });
 
   container.append(
     h('h1', {}, 'Invoices'),
-    filterBar(filters, (name, value) => show({ [name]: value, page: 0 })),
+    filterBar(filters, (name, value) => show({ [name]: value, page: '' })),
     table(columns(), result.items, {
       testId: 'invoices-table',
       empty: 'No invoice matches.',

@@ -22,7 +22,7 @@ export async function render(container, { app, query }) {
 
   container.append(
     h('h1', {}, 'Unmatched payments'),
-    flash ? h('p', { class: 'notice', role: 'status' }, flash) : null,
+    flash ? h('p', { class: 'notice', role: 'status' }, flash) : '',
     table([
       { label: 'Payment', value: (p) => h('code', {}, p.id) },
       { label: 'Amount', numeric: true, value: (p) => money(p.amount, p.currency) },

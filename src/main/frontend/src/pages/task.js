@@ -18,7 +18,7 @@ export async function render(container, { params }) {
       throw error;
     }),
   ]);
-  const problems = h('div', {});
+  const problems = h('div', { class: 'task-problems' });
   const formContainer = h('div', { class: 'task-form', 'data-testid': 'task-form' });
   const complete = h('button', { type: 'button', class: 'primary', 'data-testid': 'task-complete' }, 'Complete task');
   const page = h('div', {}, problems, formContainer, h('div', { class: 'actions' }, complete));
@@ -32,7 +32,7 @@ export async function render(container, { params }) {
         `${task.taskName || 'The task'} is completed. `, h('a', { href: '#/tasks' }, 'Back to the open tasks')));
     } catch (error) {
       problems.replaceChildren(h('div', { 'data-testid': 'task-problems' },
-        errorBox(error, { fieldTestId: 'task-field-problem' })));
+        errorBox(error, { fieldTestId: 'task-field-problem', fieldLabel: (field) => labelOf(schema, field) })));
       complete.disabled = false;
     }
   };
@@ -62,4 +62,17 @@ function heading(task) {
       : h('span', { class: 'muted' }, 'Not about one invoice')),
     h('p', { class: 'muted' }, `For ${(task.candidateGroups || []).join(', ') || 'anyone'}`,
       task.dueDate ? ` · due ${task.dueDate}` : ''));
+}
+
+/** The label the form shows for a field key (searching nested groups), else the key. */
+function labelOf(schema, key) {
+  const find = (components) => {
+    for (const c of components || []) {
+      if (c.key === key && c.label) return c.label;
+      const inner = find(c.components);
+      if (inner) return inner;
+    }
+    return null;
+  };
+  return find(schema?.components) || key;
 }
