@@ -34,6 +34,7 @@ public final class ApiAccessRules {
     private static final Set<String> READERS = Set.of(READ, FINANCE, ADMIN);
 
     public static final List<Rule> RULES = List.of(
+            rule(HttpMethod.GET, "/api/v1/creditors", READERS),
             rule(HttpMethod.PUT, "/api/v1/creditors/{id}", ADMIN),
             rule(HttpMethod.GET, "/api/v1/creditors/{id}", READERS),
             rule(HttpMethod.PUT, "/api/v1/creditors/{id}/agencies/{agencyId}", ADMIN),
