@@ -114,6 +114,15 @@ public class CreditorController {
         return ResponseEntity.status(created ? HttpStatus.CREATED : HttpStatus.OK).body(CreditorView.of(creditor));
     }
 
+    @GetMapping
+    @Operation(operationId = "listCreditors", summary = "The creditors the caller may act for, by id",
+            description = "Those in the token's creditors claim (every creditor for * and when security is off).")
+    @ApiResponse(responseCode = "200", description = "The creditors, ordered by id")
+    public List<CreditorView> list() {
+        List<Creditor> found = access.restriction().map(creditors::all).orElseGet(creditors::all);
+        return found.stream().map(CreditorView::of).toList();
+    }
+
     @GetMapping("/{id}")
     @Operation(operationId = "getCreditor", summary = "Read a creditor")
     @ApiResponse(responseCode = "200", description = "The creditor")

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -37,6 +38,20 @@ public class CreditorRepository {
                 .param("id", id)
                 .query(CreditorRepository::map)
                 .optional();
+    }
+
+    /** Every creditor, by id. */
+    public List<Creditor> all() {
+        return jdbc.sql(SELECT + " order by c.id collate \"C\"").query(CreditorRepository::map).list();
+    }
+
+    /** The creditors with these ids that exist, by id. */
+    public List<Creditor> all(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where c.id in (:ids) order by c.id collate \"C\"").param("ids", ids)
+                .query(CreditorRepository::map).list();
     }
 
     /**

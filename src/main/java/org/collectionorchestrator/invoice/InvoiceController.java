@@ -1,13 +1,17 @@
 package org.collectionorchestrator.invoice;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Locale;
 import java.util.UUID;
 import org.collectionorchestrator.web.CreditorAccess;
 import org.collectionorchestrator.web.NoControlCharacters;
@@ -169,12 +173,25 @@ public class InvoiceController {
     }
 
     @GetMapping
-    @Operation(operationId = "listInvoices", summary = "Invoices by creditor and status, a page at a time")
+    @Operation(operationId = "listInvoices", summary = "Invoices by creditor, status, segment, country, days overdue "
+            + "or text, a page at a time, by due date, then invoice number")
     @ApiResponse(responseCode = "200", description = "A page of invoices")
-    public InvoiceView.Page list(@RequestParam(required = false) @NoControlCharacters String creditorId,
-                                 @RequestParam(required = false) InvoiceStatus status,
-                                 @RequestParam(defaultValue = "0") @Min(0) int page,
-                                 @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
-        return queries.list(access.listFor(creditorId), status, page, size);
+    public InvoiceView.Page list(
+            @RequestParam(required = false) @NoControlCharacters String creditorId,
+            @RequestParam(required = false) InvoiceStatus status,
+            @RequestParam(required = false) @Parameter(description = "The customer's segment") Segment segment,
+            @RequestParam(required = false) @Pattern(regexp = "[A-Za-z]{2}", message = "must be an ISO 3166 country code of two letters")
+            @Parameter(description = "The customer's ISO 3166 country", example = "NO") String country,
+            @RequestParam(required = false) @Min(0) @Max(36_500)
+            @Parameter(description = "Still awaiting payment and due at least this many days before today in the "
+                    + "creditor's time zone") Integer minDaysOverdue,
+            @RequestParam(required = false) @Size(max = 100) @NoControlCharacters
+            @Parameter(description = "Part of the invoice number or the customer's name, any case") String q,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
+        String text = q == null || q.isBlank() ? null : q.strip();
+        InvoiceFilter filter = new InvoiceFilter(access.listFor(creditorId), status, segment,
+                country == null ? null : country.toUpperCase(Locale.ROOT), minDaysOverdue, text);
+        return queries.list(filter, page, size);
     }
 }

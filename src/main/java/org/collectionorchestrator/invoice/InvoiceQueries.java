@@ -59,9 +59,9 @@ public class InvoiceQueries {
     }
 
     /** A page without audit trails; balances and letter counts come in one query each for the page. */
-    public InvoiceView.Page list(String creditorId, InvoiceStatus status, int page, int size) {
-        List<Invoice> found = invoices.list(creditorId, status, size, (long) page * size);
-        return new InvoiceView.Page(views(found, false), page, size, invoices.count(creditorId, status));
+    public InvoiceView.Page list(InvoiceFilter filter, int page, int size) {
+        List<Invoice> found = invoices.list(filter, size, (long) page * size);
+        return new InvoiceView.Page(views(found, false), page, size, invoices.count(filter));
     }
 
     private List<InvoiceView> views(List<Invoice> found, boolean withAuditTrail) {

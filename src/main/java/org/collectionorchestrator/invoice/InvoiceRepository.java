@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -36,6 +37,24 @@ public class InvoiceRepository {
                    c.peppol_participant_id, c.efaktura_consent, c.preferred_channel
               from invoice i join customer c on c.creditor_id = i.creditor_id and c.id = i.customer_id
             """;
+
+    /** The list filter's joins and conditions; a null parameter does not filter. Today is in the creditor's zone. */
+    private static final String FILTERED = """
+             join creditor cr on cr.id = i.creditor_id
+             where (cast(:creditor as varchar) is null or i.creditor_id = :creditor)
+               and (cast(:status as varchar) is null or i.status = :status)
+               and (cast(:segment as varchar) is null or c.segment = :segment)
+               and (cast(:country as varchar) is null or upper(c.country) = :country)
+               and (cast(:minDays as integer) is null
+                    or (i.status in (:awaitingPayment)
+                        and i.due_date <= cast(cast(:now as timestamptz) at time zone cr.time_zone as date)
+                                          - cast(:minDays as integer)))
+               and (cast(:text as varchar) is null
+                    or i.invoice_number ilike :text escape '\\' or c.name ilike :text escape '\\')
+            """;
+
+    private static final List<String> AWAITING_PAYMENT = Arrays.stream(InvoiceStatus.values())
+            .filter(InvoiceStatus::awaitsPayment).map(Enum::name).toList();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -71,28 +90,38 @@ public class InvoiceRepository {
     }
 
     public List<Invoice> list(String creditorId, InvoiceStatus status, int limit, long offset) {
-        return jdbc.sql(SELECT + """
-                         where (cast(:creditor as varchar) is null or i.creditor_id = :creditor)
-                           and (cast(:status as varchar) is null or i.status = :status)
-                         order by i.registered_at, i.id
-                         limit :limit offset :offset""")
-                .param("creditor", creditorId)
-                .param("status", status == null ? null : status.name())
+        return list(InvoiceFilter.of(creditorId, status), limit, offset);
+    }
+
+    /** A page of the invoices the filter lets through, by due date, then invoice number. */
+    public List<Invoice> list(InvoiceFilter filter, int limit, long offset) {
+        return jdbc.sql(SELECT + FILTERED + " order by i.due_date, i.invoice_number, i.id limit :limit offset :offset")
+                .params(filterParams(filter))
                 .param("limit", limit)
                 .param("offset", offset)
                 .query(InvoiceRepository::map)
                 .list();
     }
 
-    public long count(String creditorId, InvoiceStatus status) {
-        return jdbc.sql("""
-                        select count(*) from invoice i
-                         where (cast(:creditor as varchar) is null or i.creditor_id = :creditor)
-                           and (cast(:status as varchar) is null or i.status = :status)""")
-                .param("creditor", creditorId)
-                .param("status", status == null ? null : status.name())
+    public long count(InvoiceFilter filter) {
+        return jdbc.sql("select count(*) from invoice i join customer c on c.creditor_id = i.creditor_id"
+                        + " and c.id = i.customer_id" + FILTERED)
+                .params(filterParams(filter))
                 .query(Long.class)
                 .single();
+    }
+
+    private Map<String, Object> filterParams(InvoiceFilter filter) {
+        Map<String, Object> params = new HashMap<>(); // null values, which Map.of refuses
+        params.put("creditor", filter.creditorId());
+        params.put("status", filter.status() == null ? null : filter.status().name());
+        params.put("segment", filter.segment() == null ? null : filter.segment().name());
+        params.put("country", filter.country());
+        params.put("minDays", filter.minDaysOverdue());
+        params.put("awaitingPayment", AWAITING_PAYMENT);
+        params.put("now", OffsetDateTime.now(clock));
+        params.put("text", filter.text() == null ? null : "%" + filter.text().replaceAll("[\\\\%_]", "\\\\$0") + "%");
+        return params;
     }
 
     /** Inserts the invoice; false when the (creditor, invoice number) key exists already. */

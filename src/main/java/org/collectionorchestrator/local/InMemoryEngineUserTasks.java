@@ -135,10 +135,12 @@ public final class InMemoryEngineUserTasks {
     private List<OpenUserTask> scanOpenTasks(Long processInstanceKey) {
         Map<Long, UserTaskRecordValue> open = new LinkedHashMap<>();
         Map<Long, Map<String, String>> rootVariables = new HashMap<>();
+        DeployedModels models = new DeployedModels();
         EngineRecords.snapshot(internals.currentEngine().getRecordStreamSource().getRecords()).forEach(record -> {
             if (record.getRecordType() != RecordType.EVENT) {
                 return;
             }
+            models.add(record);
             if (record.getValueType() == ValueType.VARIABLE) {
                 VariableRecordValue variable = (VariableRecordValue) record.getValue();
                 if (variable.getScopeKey() == variable.getProcessInstanceKey()
@@ -162,11 +164,13 @@ public final class InMemoryEngineUserTasks {
             }
         });
         return open.values().stream()
-                .map(task -> toOpenTask(task, rootVariables.getOrDefault(task.getProcessInstanceKey(), Map.of())))
+                .map(task -> toOpenTask(task, models.name(task.getProcessDefinitionKey(), task.getElementId()),
+                        rootVariables.getOrDefault(task.getProcessInstanceKey(), Map.of())))
                 .toList();
     }
 
-    private static OpenUserTask toOpenTask(UserTaskRecordValue task, Map<String, String> processVariablesAsJson) {
+    private static OpenUserTask toOpenTask(UserTaskRecordValue task, String taskName,
+                                           Map<String, String> processVariablesAsJson) {
         String formKey;
         if (task.getExternalFormReference() != null && !task.getExternalFormReference().isBlank()) {
             formKey = task.getExternalFormReference();
@@ -181,7 +185,7 @@ public final class InMemoryEngineUserTasks {
             variables.putAll(task.getVariables());
         }
         return new OpenUserTask(task.getUserTaskKey(), task.getProcessInstanceKey(), task.getBpmnProcessId(),
-                task.getElementId(), formKey, task.getCandidateGroupsList(), blankToNull(task.getDueDate()), variables);
+                task.getElementId(), taskName, formKey, task.getCandidateGroupsList(), blankToNull(task.getDueDate()), variables);
     }
 
     private static Object parse(String json) {

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param processInstanceKey the process instance it belongs to
  * @param bpmnProcessId      the id of the process it belongs to
  * @param elementId          the id of the user task in the model
+ * @param taskName           the user task's name in the model (e.g. "Resolve dispute"), null if it has none
  * @param formKey            the external form reference if the model names one, else the key of the linked
  *                           (deployed) form as a string, else {@code null}
  * @param candidateGroups    the candidate groups, may be empty
@@ -25,6 +26,7 @@ public record OpenUserTask(
         long processInstanceKey,
         String bpmnProcessId,
         String elementId,
+        String taskName,
         String formKey,
         List<String> candidateGroups,
         String dueDate,

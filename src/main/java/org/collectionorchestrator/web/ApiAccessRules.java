@@ -34,6 +34,7 @@ public final class ApiAccessRules {
     private static final Set<String> READERS = Set.of(READ, FINANCE, ADMIN);
 
     public static final List<Rule> RULES = List.of(
+            rule(HttpMethod.GET, "/api/v1/creditors", READERS),
             rule(HttpMethod.PUT, "/api/v1/creditors/{id}", ADMIN),
             rule(HttpMethod.GET, "/api/v1/creditors/{id}", READERS),
             rule(HttpMethod.PUT, "/api/v1/creditors/{id}/agencies/{agencyId}", ADMIN),
@@ -63,13 +64,33 @@ public final class ApiAccessRules {
             rule(HttpMethod.GET, "/api/v1/payments/{id}", READERS),
             rule(HttpMethod.POST, "/api/v1/bank-statements", PAYMENTS_WRITE, FINANCE, ADMIN),
             rule(HttpMethod.GET, "/api/v1/reconciliation", READERS),
-            rule(HttpMethod.GET, "/api/v1/reports/aging", READERS));
+            rule(HttpMethod.GET, "/api/v1/reports/aging", READERS),
+
+            // The local profile only (the Tasklist stand-in and the development tools), for a local run with security on.
+            rule(HttpMethod.GET, "/api/v1/tasks", FINANCE, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/tasks/{key}", FINANCE, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/tasks/{key}/form", FINANCE, ADMIN),
+            rule(HttpMethod.POST, "/api/v1/tasks/{key}/complete", FINANCE, ADMIN),
+            rule(HttpMethod.GET, "/api/v1/dev/clock", ADMIN),
+            rule(HttpMethod.POST, "/api/v1/dev/clock", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/dev/kafka", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/dev/mail", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/dev/providers", ADMIN),
+            rule(HttpMethod.GET, "/api/v1/dev/simulated-agency", ADMIN),
+            rule(HttpMethod.POST, "/api/v1/dev/simulated-agency/cases/{caseId}/collect", ADMIN));
 
     /**
      * Paths that carry their own HMAC signature ({@code X-Signature}, checked by their controllers with
      * {@code signature.WebhookSignature}) and so need no token: providers' delivery reports, agencies' case events.
      */
     public static final List<String> SIGNED_PATHS = List.of("/api/v1/delivery-reports/**", "/api/v1/agencies/*/events");
+
+    /**
+     * The local profile's simulated outside services that the application itself calls as it calls the real ones,
+     * without a token: an agency's webhook (which checks the signature itself) and the providers' document intake.
+     */
+    public static final List<String> LOCAL_STAND_IN_PATHS = List.of("/api/v1/dev/simulated-agency/{agencyId}",
+            "/api/v1/dev/providers/{channel}/documents");
 
     /** Open to anyone: the API description, the error dispatch, the health probes and the Prometheus scrape. */
     public static final List<String> OPEN_PATHS = List.of("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
@@ -102,6 +123,11 @@ public final class ApiAccessRules {
     public static boolean signed(String mappedPattern) {
         String concrete = mappedPattern.replaceAll("\\{[^}]+}", "x");
         return SIGNED_PATHS.stream().anyMatch(pattern -> PATHS.match(pattern, concrete));
+    }
+
+    /** Whether a mapped endpoint is one of the local stand-ins for outside services (any method). */
+    public static boolean localStandIn(String mappedPattern) {
+        return LOCAL_STAND_IN_PATHS.stream().anyMatch(path -> normalise(path).equals(normalise(mappedPattern)));
     }
 
     private static String normalise(String pattern) {

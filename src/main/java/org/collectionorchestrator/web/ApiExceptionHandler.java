@@ -5,13 +5,16 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.collectionorchestrator.signature.InvalidSignatureException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -113,6 +117,21 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                                 r.getMethodParameter().getParameterName(), err.getDefaultMessage())))
                 .toList();
         return ResponseEntity.badRequest().body(validationProblem(fields));
+    }
+
+    /** A path or query parameter that does not convert (a UUID, a number, one of an enum's values): named in 'errors'. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (!(e instanceof MethodArgumentTypeMismatchException mismatch)) {
+            return super.handleTypeMismatch(e, headers, status, request);
+        }
+        Class<?> type = mismatch.getRequiredType();
+        String message = type != null && type.isEnum()
+                ? "must be one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf).collect(Collectors.joining(", "))
+                : "has an invalid value";
+        return ResponseEntity.badRequest().body(validationProblem(List.of(
+                new InvalidRequestException.FieldProblem(mismatch.getName(), message))));
     }
 
     @Override

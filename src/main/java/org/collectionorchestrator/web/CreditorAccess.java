@@ -3,6 +3,7 @@ package org.collectionorchestrator.web;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -41,6 +42,18 @@ public class CreditorAccess {
         }
         Set<String> creditors = callerCreditors();
         return creditors.contains(ALL) || (creditorId != null && creditors.contains(creditorId));
+    }
+
+    /**
+     * The creditors the caller may act for, or empty when it may act for every creditor (security off, or a token
+     * whose claim holds {@code *}).
+     */
+    public Optional<Set<String>> restriction() {
+        if (!settings.enabled()) {
+            return Optional.empty();
+        }
+        Set<String> creditors = callerCreditors();
+        return creditors.contains(ALL) ? Optional.empty() : Optional.of(creditors);
     }
 
     /**

@@ -78,6 +78,8 @@ public class SecurityConfiguration {
                         ApiAccessRules.WEB_APP_PATHS.forEach(path -> auth.requestMatchers(
                                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, path)).permitAll());
                         ApiAccessRules.SIGNED_PATHS.forEach(path -> auth.requestMatchers(matcher(path)).permitAll());
+                        ApiAccessRules.LOCAL_STAND_IN_PATHS.forEach(path -> auth.requestMatchers(
+                                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, path)).permitAll());
                         ApiAccessRules.RULES.forEach(rule -> auth
                                 .requestMatchers(PathPatternRequestMatcher.withDefaults().matcher(rule.method(), rule.pattern()))
                                 .hasAnyAuthority(rule.scopes().stream().map(SecurityConfiguration::authority).toArray(String[]::new)));

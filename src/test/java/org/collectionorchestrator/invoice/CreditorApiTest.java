@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.collectionorchestrator.support.ApplicationTestSupport;
@@ -32,6 +33,23 @@ class CreditorApiTest extends ApplicationTestSupport {
         assertThat(read.get("name").asText()).isEqualTo("Acme Norge AS");
         assertThat(read.get("timeZone").asText()).isEqualTo("Europe/Oslo");
         assertThat(read.get("policy").get("reminderFeeAgreed").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theListHoldsEveryCreditorByIdWhenSecurityIsOff() {
+        String later = "zz-" + unique("list");
+        String earlier = "aa-" + unique("list");
+        put(later, null);
+        put(earlier, Map.of("graceBankingDays", 2));
+
+        JsonNode list = rest.getForObject("/api/v1/creditors", JsonNode.class);
+
+        List<String> ids = list.findValuesAsText("id");
+        assertThat(ids).contains(earlier, later).isSorted();
+        JsonNode first = list.get(ids.indexOf(earlier));
+        assertThat(first.get("country").asText()).isEqualTo("NO");
+        assertThat(first.get("timeZone").asText()).isEqualTo("Europe/Oslo");
+        assertThat(first.at("/policy/graceBankingDays").asInt()).isEqualTo(2);
     }
 
     @Test

@@ -91,10 +91,13 @@ class ApiSecurityTest extends ApplicationTestSupport {
         }
     }
 
-    /** A request to send: path with query, body (JSON unless contentType says otherwise). */
-    record Call(String path, String body, String contentType, int answeredWith) {
+    /**
+     * A request to send: path with query, body (JSON unless contentType says otherwise). {@code callerScoped}:
+     * a list of what the token's own creditors have, which a token for another creditor gets too, without A's data.
+     */
+    record Call(String path, String body, String contentType, int answeredWith, boolean callerScoped) {
         Call(String path, String body, String contentType) {
-            this(path, body, contentType, 0);
+            this(path, body, contentType, 0, false);
         }
 
         static Call of(String path) {
@@ -110,7 +113,11 @@ class ApiSecurityTest extends ApplicationTestSupport {
          * whose success needs more than the fixture can give (a recall needs an invoice at an agency).
          */
         Call answeredBy(int status) {
-            return new Call(path, body, contentType, status);
+            return new Call(path, body, contentType, status, callerScoped);
+        }
+
+        Call ofCallersCreditors() {
+            return new Call(path, body, contentType, answeredWith, true);
         }
     }
 
@@ -146,6 +153,7 @@ class ApiSecurityTest extends ApplicationTestSupport {
                 .put("name", "Creditor A").put("country", "NO").put("currency", "NOK").put("language", "nb")
                 .set("banking", json.valueToTree(Map.of("referenceTarget", "INVOICE",
                         "bankAccounts", List.of(Map.of("account", ACCOUNT)))))));
+        samples.put("GET /api/v1/creditors", (f, fresh) -> Call.of("/api/v1/creditors").ofCallersCreditors());
         samples.put("GET /api/v1/creditors/{id}", (f, fresh) -> Call.of("/api/v1/creditors/" + f.a));
         samples.put("PUT /api/v1/creditors/{creditorId}/agencies/{agencyId}", (f, fresh) -> Call.json(
                 "/api/v1/creditors/" + f.a + "/agencies/" + (fresh ? unique("agency") : f.agency), agencyBody()));
@@ -285,9 +293,15 @@ class ApiSecurityTest extends ApplicationTestSupport {
         }
         for (String scope : rule.scopes()) {
             HttpResponse<String> other = send(endpoint.method(), call, SecurityTokens.token(scope, f.b));
-            assertThat(other.statusCode()).as("%s with scope %s for another creditor: %s", endpoint.key(), scope, other.body())
-                    .isEqualTo(403);
-            assertThat(problemType(other)).endsWith("/forbidden");
+            if (call.callerScoped()) {
+                assertThat(other.statusCode()).as("%s with scope %s for another creditor", endpoint.key(), scope)
+                        .isEqualTo(200);
+                assertThat(other.body()).as("%s for another creditor", endpoint.key()).contains(f.b).doesNotContain(f.a);
+            } else {
+                assertThat(other.statusCode()).as("%s with scope %s for another creditor: %s", endpoint.key(), scope,
+                        other.body()).isEqualTo(403);
+                assertThat(problemType(other)).endsWith("/forbidden");
+            }
             Call freshCall = fresh.get();
             HttpResponse<String> right = send(endpoint.method(), freshCall, SecurityTokens.token(scope, f.a));
             if (freshCall.answeredWith() != 0) {
@@ -319,6 +333,22 @@ class ApiSecurityTest extends ApplicationTestSupport {
         assertThat(ids(json.readTree(named.body()))).containsExactly(ofA);
         HttpResponse<String> payments = send(HttpMethod.GET, Call.of("/api/v1/payments"), SecurityTokens.token("finance", a, b));
         assertThat(payments.statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theCreditorListHoldsTheTokensCreditorsOrEveryOneForAStar() throws IOException {
+        String a = createCreditor("NO", "NOK", "nb");
+        String b = createCreditor("SE", "SEK", "sv");
+        String other = createCreditor("DK", "DKK", "da");
+
+        JsonNode mine = json.readTree(send(HttpMethod.GET, Call.of("/api/v1/creditors"),
+                SecurityTokens.token("read", b, a, "no-such-creditor")).body());
+        assertThat(mine.findValuesAsText("id")).containsExactly(a, b);
+        JsonNode every = json.readTree(send(HttpMethod.GET, Call.of("/api/v1/creditors"), SecurityTokens.token("read", "*"))
+                .body());
+        assertThat(every.findValuesAsText("id")).contains(a, b, other);
+        assertThat(json.readTree(send(HttpMethod.GET, Call.of("/api/v1/creditors"), SecurityTokens.token("read")).body()))
+                .as("no creditors claim: none").isEmpty();
     }
 
     @Test
