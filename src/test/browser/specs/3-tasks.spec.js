@@ -19,7 +19,10 @@ test('a priority follow-up is completed through the form the process deploys', a
   await expect(form.locator('.fjs-form-field-error').first()).toBeVisible();
 
   await form.getByLabel('What did you agree with the customer?').fill('Pays on Friday, agreed by phone.');
-  await form.getByLabel('I have reached the customer').check();
+  // form-js re-renders the box from its state after the click: wait for that rather than Playwright's check()
+  const contacted = form.getByLabel('I have reached the customer');
+  await contacted.click();
+  await expect(contacted).toBeChecked();
   await page.getByTestId('task-complete').click();
   await expect(page.getByTestId('task-done')).toBeVisible();
 
