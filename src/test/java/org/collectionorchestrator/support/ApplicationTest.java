@@ -15,6 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "collection.clock.movable=true",
+        // the in-memory engine's record stream answers the process view (local.RecordStreamProcessViews)
+        "collection.engine.in-memory=true",
         // The shared context serves requests without a token; ApiSecurityTest boots one with security on.
         "collection.security.enabled=false",
         "collection.kafka.embedded=true",
