@@ -185,7 +185,8 @@ public final class InMemoryEngineUserTasks {
             variables.putAll(task.getVariables());
         }
         return new OpenUserTask(task.getUserTaskKey(), task.getProcessInstanceKey(), task.getBpmnProcessId(),
-                task.getElementId(), taskName, formKey, task.getCandidateGroupsList(), blankToNull(task.getDueDate()), variables);
+                task.getElementId(), taskName, formKey, task.getCandidateGroupsList(), blankToNull(task.getDueDate()),
+                variables);
     }
 
     private static Object parse(String json) {

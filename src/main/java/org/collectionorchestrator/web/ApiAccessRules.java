@@ -55,6 +55,7 @@ public final class ApiAccessRules {
             rule(HttpMethod.GET, "/api/v1/invoices/{id}/deliveries", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}", READERS),
+            rule(HttpMethod.GET, "/api/v1/invoices/{id}/process", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}/letters", READERS),
             rule(HttpMethod.GET, "/api/v1/invoices/{id}/letters/{number}", READERS),
 

@@ -196,6 +196,7 @@ class ApiSecurityTest extends ApplicationTestSupport {
                 "/api/v1/invoices/" + invoice(f, fresh) + "/write-off", json.createObjectNode().put("reason", "Debtor bankrupt")));
         samples.put("GET /api/v1/invoices", (f, fresh) -> Call.of("/api/v1/invoices?creditorId=" + f.a));
         samples.put("GET /api/v1/invoices/{id}", (f, fresh) -> Call.of("/api/v1/invoices/" + f.invoice));
+        samples.put("GET /api/v1/invoices/{id}/process", (f, fresh) -> Call.of("/api/v1/invoices/" + f.invoice + "/process"));
         samples.put("GET /api/v1/invoices/{id}/letters", (f, fresh) -> Call.of("/api/v1/invoices/" + f.invoice + "/letters"));
         samples.put("GET /api/v1/invoices/{id}/letters/{number}", (f, fresh) -> Call.of("/api/v1/invoices/" + f.invoice + "/letters/3"));
         samples.put("POST /api/v1/payments", (f, fresh) -> Call.json("/api/v1/payments", json.createObjectNode()
