@@ -71,7 +71,7 @@ final class AgingScenario {
                     + "`explain (analyze, buffers)`: " + String.join(" / ", plan).replaceAll("\\s+", " "));
         }
         report.note("Seeded as described in bench/README.md (scenario 8); the service's own SQL is "
-                + "`report.AgingReport`: totals and the customer page in one statement (the ledger read once), serial.");
+                + "`report.AgingReport`: totals and the customer page in one statement over `invoice_balance_history` (read once), serial.");
     }
 
     private static double[] time(Service service, String path, String accept, int repeats, Report report) throws Exception {
