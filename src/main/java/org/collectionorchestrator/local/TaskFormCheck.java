@@ -31,7 +31,7 @@ final class TaskFormCheck {
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Set<String> CHOICES = Set.of("radio", "select");
     private static final Pattern COMPARISON = Pattern.compile(
-            "^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*(!=|>=|<=|=|>|<)\\s*(\"[^\"]*\"|true|false|null|-?\\d+(?:\\.\\d+)?)\\s*$");
+            "^\\s*((?:this\\.)?[A-Za-z_][A-Za-z0-9_]*)\\s*(!=|>=|<=|=|>|<)\\s*(\"[^\"]*\"|true|false|null|-?\\d+(?:\\.\\d+)?)\\s*$");
 
     private TaskFormCheck() {
     }
@@ -92,8 +92,9 @@ final class TaskFormCheck {
                 problems.add(new Problem(prefix + path + "[" + i + "]", "must be an object"));
                 continue;
             }
+            // as form-js evaluates a list item's conditions: the form's data, and the item as `this`
             Map<String, Object> inner = new HashMap<>(context);
-            inner.putAll((Map<String, Object>) item);
+            inner.put("this", item);
             checkComponents(component.get("components"), (Map<String, Object>) item, inner,
                     prefix + path + "[" + i + "].", problems);
         }
@@ -191,9 +192,17 @@ final class TaskFormCheck {
             if (!m.matches()) {
                 return false;
             }
-            any |= compare(context.get(m.group(1)), m.group(2), m.group(3));
+            any |= compare(lookUp(context, m.group(1)), m.group(2), m.group(3));
         }
         return any;
+    }
+
+    /** A name, or {@code this.name} for a field of the list item being checked. */
+    private static Object lookUp(Map<String, Object> context, String name) {
+        if (!name.startsWith("this.")) {
+            return context.get(name);
+        }
+        return context.get("this") instanceof Map<?, ?> item ? item.get(name.substring("this.".length())) : null;
     }
 
     private static boolean compare(Object actual, String operator, String literal) {

@@ -55,6 +55,8 @@ class TaskFormCheckTest {
 
         assertThat(TaskFormCheck.check(form, Map.of("invoices", List.of(kept, stoppedWithoutReason, stoppedWithReason)),
                 Map.of())).containsExactly(new Problem("invoices[1].stopReason", "is required"));
+        // as form-js has it: a line's own fields are `this.…` in a condition; a bare name is the form's data
+        assertThat(TaskFormCheck.check(form, Map.of("stop", true, "invoices", List.of(kept)), Map.of())).isEmpty();
         assertThat(TaskFormCheck.check(form, Map.of("invoices", List.of(Map.of("stop", "yes"))), Map.of()))
                 .containsExactly(new Problem("invoices[0].stop", "must be true or false"));
         assertThat(TaskFormCheck.check(form, Map.of("invoices", "all"), Map.of()))
