@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.collectionorchestrator.effects.SideEffectLog;
 import org.collectionorchestrator.ledger.Ledger;
@@ -56,6 +57,11 @@ public class InvoiceQueries {
     public InvoiceView get(UUID id) {
         Invoice invoice = invoices.find(id).orElseThrow(() -> new NotFoundException("No invoice " + id));
         return views(List.of(invoice), true).get(0);
+    }
+
+    /** The invoice as a list shows it, without its audit trail; empty for an unknown invoice. */
+    public Optional<InvoiceView> summary(UUID id) {
+        return invoices.find(id).map(invoice -> views(List.of(invoice), false).get(0));
     }
 
     /** A page without audit trails; balances and letter counts come in one query each for the page. */

@@ -151,9 +151,10 @@ public class LocalTaskController {
             return null;
         }
         try {
-            return invoices.get(UUID.fromString(id));
-        } catch (NotFoundException | IllegalArgumentException e) {
-            return null; // a process variable naming no invoice of ours: the task is listed without one
+            // a process variable naming no invoice of ours: the task is listed without one
+            return invoices.summary(UUID.fromString(id)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 }

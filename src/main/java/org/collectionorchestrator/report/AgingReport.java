@@ -84,7 +84,7 @@ public class AgingReport {
             )
             """;
 
-    /** Customer rows largest first; the name is looked up for the rows handed out only. */
+    /** Every customer row with its name, largest outstanding first (the CSV). */
     private static final String CUSTOMER_ROWS = """
             select c.*, k.name
               from customers c join customer k on k.creditor_id = :creditor and k.id = c.customer_id

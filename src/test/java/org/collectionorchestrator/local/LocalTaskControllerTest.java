@@ -70,7 +70,7 @@ class LocalTaskControllerTest {
         when(view.outstanding()).thenReturn("1320.00");
         when(view.currency()).thenReturn("NOK");
         when(view.status()).thenReturn(InvoiceStatus.OPEN);
-        when(invoices.get(INVOICE)).thenReturn(view);
+        when(invoices.summary(INVOICE)).thenReturn(java.util.Optional.of(view));
     }
 
     @AfterAll
