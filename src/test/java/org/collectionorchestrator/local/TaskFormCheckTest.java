@@ -56,7 +56,13 @@ class TaskFormCheckTest {
         assertThat(TaskFormCheck.check(form, Map.of("invoices", List.of(kept, stoppedWithoutReason, stoppedWithReason)),
                 Map.of())).containsExactly(new Problem("invoices[1].stopReason", "is required"));
         // as form-js has it: a line's own fields are `this.…` in a condition; a bare name is the form's data
-        assertThat(TaskFormCheck.check(form, Map.of("stop", true, "invoices", List.of(kept)), Map.of())).isEmpty();
+        JsonNode bareName = JSON.readTree("""
+                {"components": [{"type": "dynamiclist", "path": "lines", "components": [
+                  {"type": "checkbox", "key": "stop"},
+                  {"type": "textfield", "key": "reason", "validate": {"required": true},
+                   "conditional": {"hide": "=stop != true"}}]}]}""");
+        assertThat(TaskFormCheck.check(bareName, Map.of("stop", true, "lines", List.of(Map.of("stop", false))), Map.of()))
+                .containsExactly(new Problem("lines[0].reason", "is required"));
         assertThat(TaskFormCheck.check(form, Map.of("invoices", List.of(Map.of("stop", "yes"))), Map.of()))
                 .containsExactly(new Problem("invoices[0].stop", "must be true or false"));
         assertThat(TaskFormCheck.check(form, Map.of("invoices", "all"), Map.of()))
