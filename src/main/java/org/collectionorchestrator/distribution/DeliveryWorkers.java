@@ -82,7 +82,10 @@ public class DeliveryWorkers {
             } catch (RuntimeException e) {
                 throw JobFailures.incident("Cannot send: " + e.getMessage());
             }
-            String requestKey = "deliver:" + job.getProcessInstanceKey() + ":" + deliveryRound + ":" + at + ":" + channel;
+            // the invoice first: process instance keys start again with a new engine (a new cluster, the local run,
+            // each test), and a key of another invoice's attempt must never answer for this one
+            String requestKey = "deliver:" + invoiceId + ":" + job.getProcessInstanceKey() + ":" + deliveryRound + ":"
+                    + at + ":" + channel;
             Dispatch dispatch;
             try {
                 dispatch = dispatches.send(UUID.fromString(invoiceId), kind, letterNumber == null ? 0 : letterNumber,

@@ -39,8 +39,14 @@ class DispatchStore {
                 .param("channel", channel.name())
                 .param("now", now)
                 .update();
-        return jdbc.sql("select * from dispatch where request_key = :key").param("key", requestKey)
+        Dispatch claimed = jdbc.sql("select * from dispatch where request_key = :key").param("key", requestKey)
                 .query(DispatchStore::map).single();
+        if (!claimed.invoiceId().equals(invoiceId) || claimed.kind() != kind || claimed.letterNumber() != letterNumber
+                || claimed.channel() != channel) {
+            throw new IllegalStateException("Request key " + requestKey + " belongs to dispatch " + claimed.id()
+                    + " of another document or channel");
+        }
+        return claimed;
     }
 
     /** The dispatch that delivered this document, if one did. */

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -311,6 +312,18 @@ class DeliveryProcessTest extends ApplicationTestSupport {
                 + "where invoice_id = :id").param("id", id).query().singleRow();
         assertThat((String) document.get("pdf_sha256")).hasSize(64);
         assertThat(((Number) document.get("size")).intValue()).isGreaterThan(1000);
+    }
+
+    @Test
+    void aRequestKeyThatBelongsToAnotherInvoicesDispatchIsRefusedNotAnswered() {
+        UUID first = UUID.fromString(overdueInvoiceWithoutDunning());
+        UUID second = UUID.fromString(overdueInvoiceWithoutDunning());
+        Dispatch sent = dispatches.send(first, DocumentKind.INVOICE, 0, Channel.EHF, "test:same-key");
+
+        // e.g. a process instance key of a new engine that an earlier engine's attempt used too
+        assertThatThrownBy(() -> dispatches.send(second, DocumentKind.INVOICE, 0, Channel.EHF, "test:same-key"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(sent.id().toString());
+        assertThat(history.dispatches(second)).isEmpty();
     }
 
     @Test

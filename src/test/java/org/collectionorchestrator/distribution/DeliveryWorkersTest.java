@@ -48,7 +48,8 @@ class DeliveryWorkersTest {
         Map<String, Object> out = workers.send(job(), invoiceId.toString(), "REMINDER", 1, List.of("EMAIL", "PRINT"), 1, 2,
                 "EMAIL: BOUNCED (mailbox unknown)");
 
-        verify(dispatches).send(invoiceId, DocumentKind.REMINDER, 1, Channel.PRINT, "deliver:4711:2:1:PRINT");
+        verify(dispatches).send(invoiceId, DocumentKind.REMINDER, 1, Channel.PRINT,
+                "deliver:" + invoiceId + ":4711:2:1:PRINT");
         assertThat(out).containsEntry("attempt", 2).containsEntry("deliveryStatus", "UNAVAILABLE")
                 .containsEntry("deliveryChannel", "PRINT").containsEntry("dispatchId", bounced.id().toString())
                 .containsEntry("reportTimeout", "PT120H")
